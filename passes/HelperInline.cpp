@@ -1,0 +1,204 @@
+//===- HelperInline.cpp - Force-inline linked helpers ---------------------===//
+//
+// Part of rust-inline-helpers, under the Apache License v2.0 with LLVM
+// Exceptions.
+//
+//===----------------------------------------------------------------------===//
+
+#include "passes/HelperInline.h"
+
+#include "passes/HelperDiagnostics.h"
+#include "passes/HelperOrigin.h"
+#include "passes/HelperReport.h"
+#include "passes/InlineBlockers.h"
+
+#include "llvm/ADT/SetVector.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Analysis/AssumptionCache.h"
+#include "llvm/Analysis/OptimizationRemarkEmitter.h"
+#include "llvm/IR/InstIterator.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Support/Debug.h"
+#include "llvm/Transforms/Utils/Cloning.h"
+
+using namespace llvm;
+
+#define DEBUG_TYPE "rust-helpers-inline"
+
+namespace rih {
+namespace {
+
+class HelperInliner {
+public:
+  HelperInliner(Module &M, FunctionAnalysisManager &FAM, HelperReport *Report)
+      : M(M), FAM(FAM), Report(Report) {}
+
+  /// Returns true when the module changed.
+  bool run();
+
+private:
+  /// A call to inline, and the chain of helpers it was inlined through
+  /// (index into History, -1 for a call written in the crate).
+  struct WorkItem {
+    CallBase *CB;
+    int HistoryId;
+  };
+
+  std::optional<std::string> whyNot(CallBase &CB, Function &Callee,
+                                    int HistoryId);
+  bool inlineOne(const WorkItem &Item);
+  void missed(CallBase &CB, Function &Callee, StringRef Reason);
+  bool deleteUnusedHelpers();
+
+  Module &M;
+  FunctionAnalysisManager &FAM;
+  HelperReport *Report;
+  SmallVector<std::pair<Function *, int>, 16> History;
+  SmallVector<WorkItem, 32> Worklist;
+};
+
+std::optional<std::string> HelperInliner::whyNot(CallBase &CB, Function &Callee,
+                                                 int HistoryId) {
+  for (int Id = HistoryId; Id != -1; Id = History[Id].second)
+    if (History[Id].first == &Callee)
+      return "the helper calls itself through other helpers (recursion)";
+  std::optional<std::string> LLVMSays = askLLVM(CB, Callee, FAM);
+  StringRef Refusal = getRefusal(CB);
+  if (!Refusal.empty())
+    return Refusal.str() +
+           (LLVMSays ? " [LLVM: " + *LLVMSays + "]" : std::string());
+  if (!LLVMSays)
+    return std::nullopt;
+  // Name the check that failed, not only LLVM's summary.
+  SmallVector<std::string, 4> Parts;
+  for (const Blocker &B : findBlockers(CB, Callee, FAM))
+    Parts.push_back(B.Detail);
+  if (Parts.empty())
+    return *LLVMSays;
+  return *LLVMSays + " (" + join(Parts, "; ") + ")";
+}
+
+void HelperInliner::missed(CallBase &CB, Function &Callee, StringRef Reason) {
+  Function &Caller = *CB.getCaller();
+  if (Report)
+    Report->noteRefused(Callee.getName(), Caller.getName(), Reason);
+  OptimizationRemarkEmitter ORE(&Caller);
+  ORE.emit([&] {
+    return OptimizationRemarkMissed(RemarkPassName, "NotInlined", &CB)
+           << ore::NV("Helper", Callee.getName()) << " not inlined into "
+           << ore::NV("Caller", Caller.getName()) << ": "
+           << ore::NV("Reason", Reason);
+  });
+  LLVM_DEBUG(dbgs() << "not inlined: " << Callee.getName() << " into "
+                    << Caller.getName() << ": " << Reason << "\n");
+}
+
+bool HelperInliner::inlineOne(const WorkItem &Item) {
+  CallBase &CB = *Item.CB;
+  Function &Callee = *CB.getCalledFunction();
+  Function &Caller = *CB.getCaller();
+  if (std::optional<std::string> Why = whyNot(CB, Callee, Item.HistoryId)) {
+    missed(CB, Callee, *Why);
+    clearCallMarks(CB);
+    return false;
+  }
+  SmallVector<StringRef, 4> RowRefs = getReconciledRows(CB);
+  SmallVector<std::string, 4> Rows(RowRefs.begin(), RowRefs.end());
+  clearCallMarks(CB);
+  DebugLoc DLoc = CB.getDebugLoc();
+  BasicBlock *Block = CB.getParent();
+
+  auto GetAC = [this](Function &F) -> AssumptionCache & {
+    return FAM.getResult<AssumptionAnalysis>(F);
+  };
+  InlineFunctionInfo IFI(GetAC);
+  InlineResult R = InlineFunction(CB, IFI, /*MergeAttributes=*/true);
+  if (!R.isSuccess()) {
+    missed(CB, Callee, R.getFailureReason());
+    return false;
+  }
+  FAM.invalidate(Caller, PreservedAnalyses::none());
+
+  SmallVector<StringRef, 4> RowNames(Rows.begin(), Rows.end());
+  if (Report)
+    Report->noteInlined(Callee.getName(), Caller.getName(), RowNames);
+  OptimizationRemarkEmitter ORE(&Caller);
+  ORE.emit([&] {
+    OptimizationRemark Rem(RemarkPassName, "Inlined", DLoc, Block);
+    Rem << ore::NV("Helper", Callee.getName()) << " inlined into "
+        << ore::NV("Caller", Caller.getName()) << " (from "
+        << ore::NV("File", getHelperOrigin(Callee)) << ")";
+    if (Rows.empty())
+      Rem << "; nothing to reconcile";
+    else
+      Rem << "; reconciled: " << ore::NV("Reconciled", join(Rows, ", "));
+    return Rem;
+  });
+
+  int NewId = History.size();
+  History.push_back({&Callee, Item.HistoryId});
+  for (CallBase *NewCB : IFI.InlinedCallSites)
+    if (getCalledHelper(*NewCB))
+      Worklist.push_back({NewCB, NewId});
+  return true;
+}
+
+bool HelperInliner::deleteUnusedHelpers() {
+  bool Changed = false;
+  bool Progress = true;
+  while (Progress) {
+    Progress = false;
+    for (Function &F : make_early_inc_range(M)) {
+      if (!isLinkedHelper(F) || !F.hasLocalLinkage())
+        continue;
+      F.removeDeadConstantUsers();
+      if (!F.use_empty())
+        continue;
+      FAM.clear(F, F.getName());
+      F.eraseFromParent();
+      Progress = Changed = true;
+    }
+  }
+  return Changed;
+}
+
+bool HelperInliner::run() {
+  for (Function &F : M) {
+    if (F.isDeclaration())
+      continue;
+    for (Instruction &I : instructions(F))
+      if (auto *CB = dyn_cast<CallBase>(&I))
+        if (getCalledHelper(*CB))
+          Worklist.push_back({CB, -1});
+  }
+  // Inline the calls written in the crate in order; calls that come out of
+  // an inlined body are queued behind them.
+  std::reverse(Worklist.begin(), Worklist.end());
+  bool Changed = false;
+  while (!Worklist.empty()) {
+    WorkItem Item = Worklist.pop_back_val();
+    Changed |= inlineOne(Item);
+  }
+  // Drop the marks of helper calls that were never queued (inside helpers
+  // that got deleted are gone anyway).
+  for (Function &F : M)
+    for (Instruction &I : instructions(F))
+      if (auto *CB = dyn_cast<CallBase>(&I))
+        clearCallMarks(*CB);
+  Changed |= deleteUnusedHelpers();
+  return Changed;
+}
+
+} // namespace
+
+PreservedAnalyses HelperInlinePass::run(Module &M, ModuleAnalysisManager &MAM) {
+  FunctionAnalysisManager &FAM =
+      MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
+  HelperInliner Inliner(M, FAM, Report);
+  if (!Inliner.run())
+    return PreservedAnalyses::all();
+  return PreservedAnalyses::none();
+}
+
+} // namespace rih

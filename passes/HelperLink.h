@@ -1,0 +1,59 @@
+//===- HelperLink.h - Link the helpers a crate calls ------------*- C++ -*-===//
+//
+// Part of rust-inline-helpers, under the Apache License v2.0 with LLVM
+// Exceptions.
+//
+//===----------------------------------------------------------------------===//
+//
+// `rust-helpers-link<helpers=PATH;helpers=PATH...>`: opens each helper bitcode
+// file lazily and links into the crate, with Linker::LinkOnlyNeeded, the
+// definitions that the crate references, and what those reference in turn
+// (also across helper files).  Every definition linked becomes internal and is
+// marked with the file it came from (HelperOrigin.h).  Only the bodies that
+// are linked are ever read.  Modelled on clang's -mlink-builtin-bitcode.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef RUST_INLINE_HELPERS_PASSES_HELPERLINK_H
+#define RUST_INLINE_HELPERS_PASSES_HELPERLINK_H
+
+#include "llvm/IR/PassManager.h"
+
+#include <string>
+#include <vector>
+
+namespace rih {
+
+class HelperReport;
+
+struct HelperLinkOptions {
+  /// Helper bitcode files, in the order given (helpers=PATH, repeatable).
+  std::vector<std::string> HelperFiles;
+};
+
+class HelperLinkPass : public llvm::PassInfoMixin<HelperLinkPass> {
+public:
+  /// \p Report, when not null, receives which helper came from which file.
+  explicit HelperLinkPass(HelperLinkOptions Options,
+                          HelperReport *Report = nullptr)
+      : Options(std::move(Options)), Report(Report) {}
+
+  /// Links the needed helpers into \p M.
+  ///
+  /// Errors (each names the file and the fix, see HelperDiagnostics.h): no
+  /// helper file given; a file that is missing, unreadable, or not LLVM
+  /// bitcode; bitcode of another target architecture; a module-flag conflict
+  /// or any other error of the IR linker.  On error the module is left as it
+  /// was.
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
+
+  static bool isRequired() { return true; }
+
+private:
+  HelperLinkOptions Options;
+  HelperReport *Report;
+};
+
+} // namespace rih
+
+#endif // RUST_INLINE_HELPERS_PASSES_HELPERLINK_H

@@ -1,0 +1,87 @@
+//===- HelperOrigin.cpp - Which functions are linked C helpers ------------===//
+//
+// Part of rust-inline-helpers, under the Apache License v2.0 with LLVM
+// Exceptions.
+//
+//===----------------------------------------------------------------------===//
+
+#include "passes/HelperOrigin.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/IR/Function.h"
+#include "llvm/IR/InstrTypes.h"
+#include "llvm/IR/Metadata.h"
+
+using namespace llvm;
+
+namespace rih {
+
+void setHelperOrigin(Function &F, StringRef Path) {
+  LLVMContext &Ctx = F.getContext();
+  F.setMetadata(OriginMDKind, MDTuple::get(Ctx, {MDString::get(Ctx, Path)}));
+}
+
+StringRef getHelperOrigin(const Function &F) {
+  const MDNode *N = F.getMetadata(OriginMDKind);
+  if (!N || N->getNumOperands() != 1)
+    return {};
+  if (auto *S = dyn_cast<MDString>(N->getOperand(0)))
+    return S->getString();
+  return {};
+}
+
+bool isLinkedHelper(const Function &F) {
+  return !F.isDeclaration() && !getHelperOrigin(F).empty();
+}
+
+Function *getCalledHelper(const CallBase &CB) {
+  Function *Callee = CB.getCalledFunction();
+  if (Callee && isLinkedHelper(*Callee))
+    return Callee;
+  return nullptr;
+}
+
+static SmallVector<StringRef, 4> readStrings(const MDNode *N) {
+  SmallVector<StringRef, 4> Out;
+  if (!N)
+    return Out;
+  for (const MDOperand &Op : N->operands())
+    if (auto *S = dyn_cast_or_null<MDString>(Op.get()))
+      Out.push_back(S->getString());
+  return Out;
+}
+
+void addReconciledRows(CallBase &CB, ArrayRef<StringRef> Rows) {
+  LLVMContext &Ctx = CB.getContext();
+  SmallVector<StringRef, 4> All = readStrings(CB.getMetadata(ReconciledMDKind));
+  for (StringRef R : Rows)
+    if (!is_contained(All, R))
+      All.push_back(R);
+  SmallVector<Metadata *, 4> Ops;
+  for (StringRef R : All)
+    Ops.push_back(MDString::get(Ctx, R));
+  CB.setMetadata(ReconciledMDKind, MDTuple::get(Ctx, Ops));
+}
+
+SmallVector<StringRef, 4> getReconciledRows(const CallBase &CB) {
+  return readStrings(CB.getMetadata(ReconciledMDKind));
+}
+
+void setRefusal(CallBase &CB, StringRef Reason) {
+  LLVMContext &Ctx = CB.getContext();
+  CB.setMetadata(RefusedMDKind, MDTuple::get(Ctx, {MDString::get(Ctx, Reason)}));
+}
+
+StringRef getRefusal(const CallBase &CB) {
+  SmallVector<StringRef, 4> S = readStrings(CB.getMetadata(RefusedMDKind));
+  return S.empty() ? StringRef() : S.front();
+}
+
+void clearRefusal(CallBase &CB) { CB.setMetadata(RefusedMDKind, nullptr); }
+
+void clearCallMarks(CallBase &CB) {
+  CB.setMetadata(ReconciledMDKind, nullptr);
+  CB.setMetadata(RefusedMDKind, nullptr);
+}
+
+} // namespace rih

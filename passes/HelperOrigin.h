@@ -1,0 +1,76 @@
+//===- HelperOrigin.h - Which functions are linked C helpers ----*- C++ -*-===//
+//
+// Part of rust-inline-helpers, under the Apache License v2.0 with LLVM
+// Exceptions.
+//
+//===----------------------------------------------------------------------===//
+//
+// The link pass marks every function definition that it brings in from a
+// helper bitcode file with function metadata naming that file.  The reconcile
+// and inline passes find helpers through this mark, so the three passes can
+// also be run one by one (`rust-helpers-link`, `rust-helpers-reconcile`,
+// `rust-helpers-inline`).
+//
+// Two more marks live on call instructions between the passes:
+//  * `rust-inline-helpers.reconciled`: the policy rows that the reconcile pass
+//    applied so that this call can be inlined (read by the inline pass for its
+//    remark);
+//  * `rust-inline-helpers.refused`: why the reconcile pass refused this call.
+// The inline pass removes both marks before it returns.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef RUST_INLINE_HELPERS_PASSES_HELPERORIGIN_H
+#define RUST_INLINE_HELPERS_PASSES_HELPERORIGIN_H
+
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
+
+namespace llvm {
+class CallBase;
+class Function;
+} // namespace llvm
+
+namespace rih {
+
+/// Metadata kind names used on functions and calls.
+inline constexpr const char *OriginMDKind = "rust-inline-helpers.origin";
+inline constexpr const char *ReconciledMDKind = "rust-inline-helpers.reconciled";
+inline constexpr const char *RefusedMDKind = "rust-inline-helpers.refused";
+
+/// Marks \p F as a helper linked from the bitcode file \p Path.
+void setHelperOrigin(llvm::Function &F, llvm::StringRef Path);
+
+/// Returns the helper file that \p F was linked from, or an empty string when
+/// \p F is not a linked helper (crate code, or a declaration).
+llvm::StringRef getHelperOrigin(const llvm::Function &F);
+
+/// Returns true when \p F is a linked helper with a body.
+bool isLinkedHelper(const llvm::Function &F);
+
+/// Returns the helper called directly by \p CB, or null when \p CB is an
+/// indirect call or calls something that is not a linked helper.
+llvm::Function *getCalledHelper(const llvm::CallBase &CB);
+
+/// Appends policy row names \p Rows to the reconciled mark of \p CB (no
+/// duplicates).
+void addReconciledRows(llvm::CallBase &CB, llvm::ArrayRef<llvm::StringRef> Rows);
+
+/// Returns the policy rows recorded on \p CB by the reconcile pass.
+llvm::SmallVector<llvm::StringRef, 4> getReconciledRows(const llvm::CallBase &CB);
+
+/// Records on \p CB why the reconcile pass refused it.
+void setRefusal(llvm::CallBase &CB, llvm::StringRef Reason);
+
+/// Returns the refusal recorded on \p CB, or an empty string.
+llvm::StringRef getRefusal(const llvm::CallBase &CB);
+
+/// Removes the refusal mark from \p CB.
+void clearRefusal(llvm::CallBase &CB);
+
+/// Removes the two call marks from \p CB.
+void clearCallMarks(llvm::CallBase &CB);
+
+} // namespace rih
+
+#endif // RUST_INLINE_HELPERS_PASSES_HELPERORIGIN_H

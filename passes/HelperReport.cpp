@@ -1,0 +1,111 @@
+//===- HelperReport.cpp - JSON summary of what the plugin did -------------===//
+//
+// Part of rust-inline-helpers, under the Apache License v2.0 with LLVM
+// Exceptions.
+//
+//===----------------------------------------------------------------------===//
+
+#include "passes/HelperReport.h"
+
+#include "passes/HelperDiagnostics.h"
+
+#include "llvm/Support/Error.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/raw_ostream.h"
+
+#ifndef RIH_VERSION
+#define RIH_VERSION "unknown"
+#endif
+
+using namespace llvm;
+
+namespace rih {
+
+HelperReport::Entry &HelperReport::get(StringRef Helper) {
+  return Helpers[Helper.str()];
+}
+
+void HelperReport::noteLinked(StringRef Helper, StringRef File) {
+  get(Helper).File = File.str();
+}
+
+void HelperReport::noteInlined(StringRef Helper, StringRef Caller,
+                               ArrayRef<StringRef> Rows) {
+  Entry &E = get(Helper);
+  ++E.Inlined;
+  for (StringRef R : Rows)
+    ++E.Reconciled[R.str()];
+}
+
+void HelperReport::noteRefused(StringRef Helper, StringRef Caller,
+                               StringRef Reason) {
+  get(Helper).Refusals.emplace_back(Caller.str(), Reason.str());
+}
+
+unsigned HelperReport::getNumInlined() const {
+  unsigned N = 0;
+  for (const auto &KV : Helpers)
+    N += KV.second.Inlined;
+  return N;
+}
+
+unsigned HelperReport::getNumRefused() const {
+  unsigned N = 0;
+  for (const auto &KV : Helpers)
+    N += KV.second.Refusals.size();
+  return N;
+}
+
+bool HelperReport::write(StringRef Path, StringRef ModuleName,
+                         LLVMContext &Ctx) const {
+  auto Emit = [&](raw_ostream &OS) -> Error {
+    json::OStream J(OS, 2);
+    J.object([&] {
+      J.attribute("plugin", "rust-inline-helpers");
+      J.attribute("version", RIH_VERSION);
+      J.attribute("module", ModuleName);
+      J.attributeObject("totals", [&] {
+        J.attribute("helpers", int64_t(Helpers.size()));
+        J.attribute("calls", int64_t(getNumInlined() + getNumRefused()));
+        J.attribute("inlined", int64_t(getNumInlined()));
+        J.attribute("refused", int64_t(getNumRefused()));
+      });
+      J.attributeArray("helpers", [&] {
+        for (const auto &KV : Helpers) {
+          const std::string &Name = KV.first;
+          const Entry &E = KV.second;
+          J.object([&] {
+            J.attribute("name", Name);
+            J.attribute("file", E.File);
+            J.attribute("calls", int64_t(E.Inlined + E.Refusals.size()));
+            J.attribute("inlined", int64_t(E.Inlined));
+            J.attribute("refused", int64_t(E.Refusals.size()));
+            J.attributeObject("reconciled", [&] {
+              for (const auto &RC : E.Reconciled)
+                J.attribute(RC.first, int64_t(RC.second));
+            });
+            J.attributeArray("refusals", [&] {
+              for (const auto &CR : E.Refusals)
+                J.object([&] {
+                  J.attribute("caller", CR.first);
+                  J.attribute("reason", CR.second);
+                });
+            });
+          });
+        }
+      });
+    });
+    OS << "\n";
+    return Error::success();
+  };
+  if (Error E = writeToOutput(Path, Emit)) {
+    std::string Msg = toString(std::move(E));
+    reportError(Ctx, "cannot write the report '" + Path + "': " + Msg +
+                         "; check that its directory exists and is writable "
+                         "(parameter report=PATH)");
+    return false;
+  }
+  return true;
+}
+
+} // namespace rih

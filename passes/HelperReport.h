@@ -1,0 +1,72 @@
+//===- HelperReport.h - JSON summary of what the plugin did -----*- C++ -*-===//
+//
+// Part of rust-inline-helpers, under the Apache License v2.0 with LLVM
+// Exceptions.
+//
+//===----------------------------------------------------------------------===//
+//
+// The composite pass collects, per helper: the file it came from, the calls
+// found, inlined and refused (with the reason), and the policy rows that
+// reconciled its calls; `report=PATH` writes it as JSON:
+//
+//   {"plugin": "rust-inline-helpers", "version": "0.1.0", "module": "...",
+//    "totals": {"helpers": 2, "calls": 5, "inlined": 4, "refused": 1},
+//    "helpers": [{"name": "rust_helper_refcount_inc", "file": "helpers.bc",
+//                 "calls": 3, "inlined": 3, "refused": 0,
+//                 "reconciled": {"NullPointerIsValid": 3},
+//                 "refusals": []}, ...]}
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef RUST_INLINE_HELPERS_PASSES_HELPERREPORT_H
+#define RUST_INLINE_HELPERS_PASSES_HELPERREPORT_H
+
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
+
+#include <map>
+#include <string>
+#include <utility>
+
+namespace llvm {
+class LLVMContext;
+} // namespace llvm
+
+namespace rih {
+
+class HelperReport {
+public:
+  /// Records that helper \p Helper was linked from file \p File.
+  void noteLinked(llvm::StringRef Helper, llvm::StringRef File);
+  /// Records that the call from \p Caller to \p Helper was inlined after the
+  /// policy rows \p Rows reconciled it (empty when nothing had to change).
+  void noteInlined(llvm::StringRef Helper, llvm::StringRef Caller,
+                   llvm::ArrayRef<llvm::StringRef> Rows);
+  /// Records that the call from \p Caller to \p Helper stays a call.
+  void noteRefused(llvm::StringRef Helper, llvm::StringRef Caller,
+                   llvm::StringRef Reason);
+
+  unsigned getNumInlined() const;
+  unsigned getNumRefused() const;
+
+  /// Writes the report as JSON to \p Path, atomically (a temporary file is
+  /// renamed over \p Path).  On failure it reports an error that names the
+  /// path through \p Ctx and returns false.
+  bool write(llvm::StringRef Path, llvm::StringRef ModuleName,
+             llvm::LLVMContext &Ctx) const;
+
+private:
+  struct Entry {
+    std::string File;
+    unsigned Inlined = 0;
+    std::map<std::string, unsigned> Reconciled;
+    llvm::SmallVector<std::pair<std::string, std::string>, 2> Refusals;
+  };
+  Entry &get(llvm::StringRef Helper);
+
+  std::map<std::string, Entry> Helpers; ///< Sorted: stable output.
+};
+
+} // namespace rih
+
+#endif // RUST_INLINE_HELPERS_PASSES_HELPERREPORT_H

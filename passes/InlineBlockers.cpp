@@ -1,0 +1,129 @@
+//===- InlineBlockers.cpp - What LLVM's own checks say about a call -------===//
+//
+// Part of rust-inline-helpers, under the Apache License v2.0 with LLVM
+// Exceptions.
+//
+//===----------------------------------------------------------------------===//
+
+#include "passes/InlineBlockers.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Analysis/InlineCost.h"
+#include "llvm/Analysis/TargetLibraryInfo.h"
+#include "llvm/Analysis/TargetTransformInfo.h"
+#include "llvm/IR/Attributes.h"
+#include "llvm/IR/Function.h"
+#include "llvm/IR/InstrTypes.h"
+
+using namespace llvm;
+
+namespace rih {
+
+/// Names the attributes of Attributes.td's CompatRule list that differ
+/// between \p Caller and \p Callee (for the message only; the decision is
+/// AttributeFuncs::areInlineCompatible's).
+static std::string describeCompatRule(const Function &Caller,
+                                      const Function &Callee) {
+  static const Attribute::AttrKind Kinds[] = {
+      Attribute::SanitizeAddress,    Attribute::SanitizeThread,
+      Attribute::SanitizeType,       Attribute::SanitizeMemory,
+      Attribute::SanitizeHWAddress,  Attribute::SanitizeMemTag,
+      Attribute::SanitizeNumericalStability,
+      Attribute::SanitizeRealtime,   Attribute::SanitizeRealtimeBlocking,
+      Attribute::SafeStack,          Attribute::ShadowCallStack,
+      Attribute::NoProfile,          Attribute::StrictFP};
+  static const char *const Strings[] = {
+      "use-sample-profile", "sign-return-address", "sign-return-address-key",
+      "branch-protection-pauth-lr", "denormal-fp-math",
+      "denormal-fp-math-f32"};
+  SmallVector<std::string, 4> Diff;
+  for (Attribute::AttrKind K : Kinds)
+    if (Caller.hasFnAttribute(K) != Callee.hasFnAttribute(K))
+      Diff.push_back((Attribute::getNameFromAttrKind(K) +
+                      (Callee.hasFnAttribute(K) ? " (helper only)"
+                                                : " (caller only)"))
+                         .str());
+  for (const char *S : Strings) {
+    Attribute A = Caller.getFnAttribute(S), B = Callee.getFnAttribute(S);
+    if (A.getValueAsString() != B.getValueAsString())
+      Diff.push_back((Twine(S) + "=\"" + B.getValueAsString() +
+                      "\" in the helper, \"" + A.getValueAsString() +
+                      "\" in the caller")
+                         .str());
+  }
+  if (Diff.empty())
+    return "attributes that must match differ";
+  return join(Diff, ", ");
+}
+
+static std::string describeBuiltins(const Function &Caller,
+                                    const Function &Callee) {
+  SmallVector<std::string, 4> Names;
+  for (const Attribute &A : Callee.getAttributes().getFnAttrs()) {
+    if (!A.isStringAttribute())
+      continue;
+    StringRef K = A.getKindAsString();
+    if ((K == "no-builtins" || K.starts_with("no-builtin-")) &&
+        !Caller.hasFnAttribute(K))
+      Names.push_back(K.str());
+  }
+  return join(Names, ", ") + " on the helper only";
+}
+
+static std::string describeTarget(const Function &Caller,
+                                  const Function &Callee) {
+  auto Show = [](const Function &F) {
+    return ("target-cpu=\"" + F.getFnAttribute("target-cpu").getValueAsString() +
+            "\"")
+        .str();
+  };
+  return "subtarget differs: helper " + Show(Callee) + ", caller " +
+         Show(Caller);
+}
+
+SmallVector<Blocker, 4> findBlockers(CallBase &CB, Function &Callee,
+                                     FunctionAnalysisManager &FAM) {
+  SmallVector<Blocker, 4> Out;
+  Function &Caller = *CB.getCaller();
+  if (Callee.hasFnAttribute(Attribute::NoInline))
+    Out.push_back({BlockerKind::NoInline, "noinline on the helper"});
+  else if (CB.isNoInline())
+    Out.push_back({BlockerKind::NoInline, "noinline on the call site"});
+  if (Caller.hasOptNone())
+    Out.push_back({BlockerKind::OptNoneCaller, "the caller is optnone"});
+
+  if (!AttributeFuncs::areInlineCompatible(Caller, Callee))
+    Out.push_back(
+        {BlockerKind::CompatRule, describeCompatRule(Caller, Callee)});
+  if (Callee.nullPointerIsDefined() && !Caller.nullPointerIsDefined())
+    Out.push_back({BlockerKind::NullPointer,
+                   "null_pointer_is_valid on the helper only"});
+  const TargetLibraryInfo &CallerTLI =
+      FAM.getResult<TargetLibraryAnalysis>(Caller);
+  const TargetLibraryInfo &CalleeTLI =
+      FAM.getResult<TargetLibraryAnalysis>(Callee);
+  if (!CallerTLI.areInlineCompatible(CalleeTLI, /*AllowCallerSuperset=*/true))
+    Out.push_back({BlockerKind::Builtins, describeBuiltins(Caller, Callee)});
+  TargetTransformInfo &TTI = FAM.getResult<TargetIRAnalysis>(Caller);
+  if (!TTI.areInlineCompatible(&Caller, &Callee))
+    Out.push_back({BlockerKind::Target, describeTarget(Caller, Callee)});
+  return Out;
+}
+
+std::optional<std::string> askLLVM(CallBase &CB, Function &Callee,
+                                   FunctionAnalysisManager &FAM) {
+  auto GetTLI = [&FAM](Function &F) -> const TargetLibraryInfo & {
+    return FAM.getResult<TargetLibraryAnalysis>(F);
+  };
+  TargetTransformInfo &CalleeTTI = FAM.getResult<TargetIRAnalysis>(Callee);
+  std::optional<InlineResult> R =
+      getAttributeBasedInliningDecision(CB, &Callee, CalleeTTI, GetTLI);
+  if (R && !R->isSuccess())
+    return std::string(R->getFailureReason());
+  InlineResult Viable = isInlineViable(Callee);
+  if (!Viable.isSuccess())
+    return std::string(Viable.getFailureReason());
+  return std::nullopt;
+}
+
+} // namespace rih

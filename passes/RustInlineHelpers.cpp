@@ -1,0 +1,51 @@
+//===- RustInlineHelpers.cpp - Link, reconcile and inline helpers ---------===//
+//
+// Part of rust-inline-helpers, under the Apache License v2.0 with LLVM
+// Exceptions.
+//
+//===----------------------------------------------------------------------===//
+
+#include "passes/RustInlineHelpers.h"
+
+#include "passes/HelperInline.h"
+#include "passes/HelperReconcile.h"
+#include "passes/HelperReport.h"
+
+#include "llvm/IR/DiagnosticHandler.h"
+#include "llvm/IR/LLVMContext.h"
+#include "llvm/IR/Module.h"
+
+using namespace llvm;
+
+#define DEBUG_TYPE "rust-inline-helpers"
+
+namespace rih {
+
+static bool hasErrors(const LLVMContext &Ctx) {
+  const DiagnosticHandler *H = Ctx.getDiagHandlerPtr();
+  return H && H->HasErrors;
+}
+
+PreservedAnalyses RustInlineHelpersPass::run(Module &M,
+                                             ModuleAnalysisManager &MAM) {
+  HelperReport Report;
+  PreservedAnalyses PA = PreservedAnalyses::all();
+  bool HadErrors = hasErrors(M.getContext());
+
+  PA.intersect(HelperLinkPass(Options.Link, &Report).run(M, MAM));
+  if (!HadErrors && hasErrors(M.getContext()))
+    return PA; // The host reported the link error; nothing was linked.
+  MAM.invalidate(M, PA);
+  PreservedAnalyses Step = HelperReconcilePass().run(M, MAM);
+  MAM.invalidate(M, Step);
+  PA.intersect(std::move(Step));
+  Step = HelperInlinePass(&Report).run(M, MAM);
+  MAM.invalidate(M, Step);
+  PA.intersect(std::move(Step));
+
+  if (!Options.ReportPath.empty())
+    Report.write(Options.ReportPath, M.getModuleIdentifier(), M.getContext());
+  return PA;
+}
+
+} // namespace rih

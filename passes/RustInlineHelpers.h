@@ -1,0 +1,50 @@
+//===- RustInlineHelpers.h - Link, reconcile and inline helpers -*- C++ -*-===//
+//
+// Part of rust-inline-helpers, under the Apache License v2.0 with LLVM
+// Exceptions.
+//
+//===----------------------------------------------------------------------===//
+//
+// `rust-inline-helpers<helpers=PATH;helpers=PATH;report=PATH>`: the three
+// passes in a row (rust-helpers-link, rust-helpers-reconcile,
+// rust-helpers-inline), with an optional JSON report of what they did.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef RUST_INLINE_HELPERS_PASSES_RUSTINLINEHELPERS_H
+#define RUST_INLINE_HELPERS_PASSES_RUSTINLINEHELPERS_H
+
+#include "passes/HelperLink.h"
+
+#include "llvm/IR/PassManager.h"
+
+#include <string>
+
+namespace rih {
+
+struct RustInlineHelpersOptions {
+  HelperLinkOptions Link;
+  /// Where to write the JSON report (report=PATH); empty for none.
+  std::string ReportPath;
+};
+
+class RustInlineHelpersPass
+    : public llvm::PassInfoMixin<RustInlineHelpersPass> {
+public:
+  explicit RustInlineHelpersPass(RustInlineHelpersOptions Options)
+      : Options(std::move(Options)) {}
+
+  /// Links, reconciles and inlines the helpers of \p M, then writes the
+  /// report.  Errors: those of HelperLinkPass, and a report path that cannot
+  /// be written.  After an error no report is written.
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &MAM);
+
+  static bool isRequired() { return true; }
+
+private:
+  RustInlineHelpersOptions Options;
+};
+
+} // namespace rih
+
+#endif // RUST_INLINE_HELPERS_PASSES_RUSTINLINEHELPERS_H

@@ -1,0 +1,87 @@
+# lit configuration of rust-inline-helpers.  CMake writes lit.site.cfg.py in
+# build/test, which sets the paths and loads this file.
+import os
+import re
+import subprocess
+
+import lit.formats
+
+config.name = "rust-inline-helpers"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".ll", ".test"]
+config.excludes = ["Inputs", "lit.cfg.py", "lit.site.cfg.py.in"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.rih_obj_root, "test")
+
+tools = config.llvm_tools_dir
+src = config.rih_src_root
+
+
+def tool(name):
+    return os.path.join(tools, name)
+
+
+def read_flags(path):
+    """One flag per line; '#' starts a comment."""
+    with open(path) as f:
+        return " ".join(
+            line.split("#", 1)[0].strip() for line in f if line.split("#", 1)[0].strip()
+        )
+
+
+config.environment["PATH"] = os.pathsep.join(
+    [tools, config.environment.get("PATH", os.environ.get("PATH", ""))]
+)
+# Keep the user's remark colours and locale out of FileCheck's way.
+config.environment["LC_ALL"] = "C"
+
+kernel = os.path.join(src, "examples", "kernel-x86_64")
+config.substitutions.extend(
+    [
+        ("%plugin", config.rih_plugin),
+        ("%opt", tool("opt") + " -load-pass-plugin=" + config.rih_plugin),
+        ("%plain-opt", tool("opt")),
+        ("%clang", tool("clang")),
+        ("%llvm-link", tool("llvm-link")),
+        ("%llvm-dis", tool("llvm-dis")),
+        ("%llvm-objdump", tool("llvm-objdump")),
+        ("%llc", tool("llc")),
+        ("%examples", os.path.join(src, "examples")),
+        ("%scripts", os.path.join(src, "scripts")),
+        ("%kernel-cflags", read_flags(os.path.join(kernel, "cflags.txt"))),
+        (
+            "%kernel-rustflags",
+            read_flags(os.path.join(kernel, "rustflags.txt"))
+            + " --target="
+            + os.path.join(kernel, "target.json"),
+        ),
+    ]
+)
+
+
+def rustc_llvm_major(rustc):
+    try:
+        out = subprocess.run(
+            [rustc, "-vV"], capture_output=True, text=True, timeout=60
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    m = re.search(r"^LLVM version: (\d+)", out, re.M)
+    return m.group(1) if m else None
+
+
+rustc = config.rih_rustc
+if rustc and rustc_llvm_major(rustc) == config.llvm_version_major:
+    config.available_features.add("rustc")
+    # -Z flags (kernel target specs) need the bootstrap switch, as in Kbuild.
+    config.environment["RUSTC_BOOTSTRAP"] = "1"
+    config.substitutions.append(("%rustc", rustc))
+else:
+    lit_config.note(
+        "no rustc with LLVM %s found (RIH_RUSTC=%r): tests that need one are "
+        "unsupported" % (config.llvm_version_major, rustc)
+    )
+    config.substitutions.append(("%rustc", "false"))
+
+if os.path.exists("/usr/bin/cc") or os.path.exists(tool("clang")):
+    config.available_features.add("native-link")
