@@ -23,6 +23,8 @@ def tool(name):
 
 def read_flags(path):
     """One flag per line; '#' starts a comment."""
+    if not os.path.exists(path):
+        lit_config.fatal("missing flags file %s" % path)
     with open(path) as f:
         return " ".join(
             line.split("#", 1)[0].strip() for line in f if line.split("#", 1)[0].strip()
@@ -46,6 +48,7 @@ config.substitutions.extend(
         ("%llvm-dis", tool("llvm-dis")),
         ("%llvm-objdump", tool("llvm-objdump")),
         ("%llc", tool("llc")),
+        ("%llvm-as", tool("llvm-as")),
         ("%examples", os.path.join(src, "examples")),
         ("%scripts", os.path.join(src, "scripts")),
         ("%kernel-cflags", read_flags(os.path.join(kernel, "cflags.txt"))),
