@@ -20,7 +20,7 @@
 ; YAML-NEXT: Pass: rust-inline-helpers
 ; YAML-NEXT: Name: NotInlined
 ; YAML:      Helper: rust_helper_slow
-; YAML:      Reason: 'NoInline (respect): noinline on the helper'
+; YAML:      Reason: 'NoInline (respect): noinline on the helper [LLVM: noinline function attribute]'
 
 ; JSON:      "plugin": "rust-inline-helpers",
 ; JSON:      "totals": {
@@ -39,7 +39,7 @@
 ; JSON:        "name": "rust_helper_slow",
 ; JSON:        "refused": 1,
 ; JSON:        "caller": "rust_caller",
-; JSON-NEXT:   "reason": "NoInline (respect): noinline on the helper"
+; JSON-NEXT:   "reason": "NoInline (respect): noinline on the helper [LLVM: noinline function attribute]"
 
 ;--- crate.ll
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
