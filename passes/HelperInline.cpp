@@ -118,7 +118,9 @@ bool HelperInliner::inlineOne(const WorkItem &Item) {
     missed(CB, Callee, R.getFailureReason());
     return false;
   }
-  FAM.invalidate(Caller, PreservedAnalyses::none());
+  // Merged attributes may have changed what TargetLibraryInfo and TTI
+  // would answer; those results never invalidate themselves.
+  FAM.clear(Caller, Caller.getName());
 
   SmallVector<StringRef, 4> RowNames(Rows.begin(), Rows.end());
   if (Report)

@@ -203,8 +203,10 @@ bool Reconciler::reconcile(CallBase &CB, Function &Callee) {
     Changed |= apply(F, Caller, Callee);
     Rows.push_back(getPolicyRow(F.Row).Name);
   }
-  FAM.invalidate(Caller, PreservedAnalyses::none());
-  FAM.invalidate(Callee, PreservedAnalyses::none());
+  // TargetLibraryInfo and TTI results never invalidate themselves; drop
+  // them so that LLVM's checks see the new attributes.
+  FAM.clear(Caller, Caller.getName());
+  FAM.clear(Callee, Callee.getName());
 
   // Ask LLVM again: the rows must have removed every blocker.
   if (std::optional<std::string> Still = askLLVM(CB, Callee, FAM)) {
