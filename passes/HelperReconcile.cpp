@@ -15,6 +15,7 @@
 
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSwitch.h"
 #include "llvm/Analysis/OptimizationRemarkEmitter.h"
 #include "llvm/IR/Analysis.h"
 #include "llvm/IR/InstIterator.h"
@@ -109,8 +110,75 @@ Finding Reconciler::decideTarget(Function &Caller, Function &Callee) {
               Features.getBaselineCPU().str() + "'"};
 }
 
+/// Stack protector level: none 0, ssp 1, sspstrong 2, sspreq 3.
+unsigned sspLevel(const Function &F) {
+  if (F.hasFnAttribute(Attribute::StackProtectReq))
+    return 3;
+  if (F.hasFnAttribute(Attribute::StackProtectStrong))
+    return 2;
+  if (F.hasFnAttribute(Attribute::StackProtect))
+    return 1;
+  return 0;
+}
+
+/// Frame-pointer strength, or -1 for a value this table does not know.
+int framePointerLevel(const Function &F) {
+  Attribute A = F.getFnAttribute("frame-pointer");
+  if (!A.isValid())
+    return 0;
+  return StringSwitch<int>(A.getValueAsString())
+      .Case("none", 0)
+      .Case("reserved", 1)
+      .Case("non-leaf", 2)
+      .Case("non-leaf-no-reserve", 2)
+      .Case("all", 3)
+      .Default(-1);
+}
+
+/// Hardening that LLVM's checks do not look at and inlining would drop.
+void decideHardening(const Function &Caller, const Function &Callee,
+                     SmallVectorImpl<Finding> &Out) {
+  if (sspLevel(Callee) > sspLevel(Caller))
+    Out.push_back({PolicyRowId::StackProtector,
+                   "the helper's stack protector level is stronger"});
+
+  StringRef CalleeZero =
+      Callee.getFnAttribute("zero-call-used-regs").getValueAsString();
+  StringRef CallerZero =
+      Caller.getFnAttribute("zero-call-used-regs").getValueAsString();
+  if (!CalleeZero.empty() && CalleeZero != "skip" && CalleeZero != CallerZero) {
+    if (CallerZero.empty() || CallerZero == "skip")
+      Out.push_back({PolicyRowId::ZeroCallUsedRegs,
+                     ("zero-call-used-regs=" + CalleeZero).str()});
+    else
+      Out.push_back({PolicyRowId::OtherHardening,
+                     ("zero-call-used-regs is \"" + CalleeZero +
+                      "\" in the helper, \"" + CallerZero + "\" in the caller")
+                         .str()});
+  }
+
+  if (Callee.hasFnAttribute(Attribute::FnRetThunkExtern) &&
+      !Caller.hasFnAttribute(Attribute::FnRetThunkExtern))
+    Out.push_back({PolicyRowId::ReturnThunk, "fn_ret_thunk_extern"});
+
+  int CalleeFP = framePointerLevel(Callee), CallerFP = framePointerLevel(Caller);
+  if (CalleeFP < 0 || CallerFP < 0) {
+    if (Callee.getFnAttribute("frame-pointer") !=
+        Caller.getFnAttribute("frame-pointer"))
+      Out.push_back({PolicyRowId::OtherHardening,
+                     "frame-pointer values this policy does not know"});
+  } else if (CalleeFP > CallerFP) {
+    Out.push_back(
+        {PolicyRowId::FramePointer,
+         ("frame-pointer=" +
+          Callee.getFnAttribute("frame-pointer").getValueAsString())
+             .str()});
+  }
+}
+
 SmallVector<Finding, 4> Reconciler::decide(CallBase &CB, Function &Callee) {
   SmallVector<Finding, 4> Out;
+  decideHardening(*CB.getCaller(), Callee, Out);
   for (Blocker &B : findBlockers(CB, Callee, FAM)) {
     switch (B.Kind) {
     case BlockerKind::NoInline:
@@ -149,6 +217,35 @@ bool Reconciler::apply(const Finding &F, Function &Caller, Function &Callee) {
       if (K == "no-builtins" || K.starts_with("no-builtin-"))
         Caller.addFnAttr(A);
     }
+    return true;
+  case PolicyRowId::StackProtector:
+    Caller.removeFnAttr(Attribute::StackProtect);
+    Caller.removeFnAttr(Attribute::StackProtectStrong);
+    Caller.removeFnAttr(Attribute::StackProtectReq);
+    for (Attribute::AttrKind K :
+         {Attribute::StackProtect, Attribute::StackProtectStrong,
+          Attribute::StackProtectReq})
+      if (Callee.hasFnAttribute(K))
+        Caller.addFnAttr(K);
+    if (Attribute Size = Callee.getFnAttribute("stack-protector-buffer-size");
+        Size.isValid()) {
+      unsigned Mine = 0, Theirs = 0;
+      bool HasMine = !Caller.getFnAttribute("stack-protector-buffer-size")
+                          .getValueAsString()
+                          .getAsInteger(10, Mine);
+      if (!Size.getValueAsString().getAsInteger(10, Theirs) &&
+          (!HasMine || Theirs < Mine))
+        Caller.addFnAttr(Size);
+    }
+    return true;
+  case PolicyRowId::ZeroCallUsedRegs:
+  case PolicyRowId::FramePointer:
+    Caller.addFnAttr(Callee.getFnAttribute(
+        F.Row == PolicyRowId::ZeroCallUsedRegs ? "zero-call-used-regs"
+                                               : "frame-pointer"));
+    return true;
+  case PolicyRowId::ReturnThunk:
+    Caller.addFnAttr(Attribute::FnRetThunkExtern);
     return true;
   case PolicyRowId::BaselineFeatures: {
     if (Adopted.contains(&Callee))

@@ -32,6 +32,8 @@ StringRef getRuleName(PolicyRule Rule) {
     return "caller-gains";
   case PolicyRule::CalleeAdoptsCaller:
     return "callee-adopts-caller";
+  case PolicyRule::StrongestWins:
+    return "strongest-wins";
   case PolicyRule::CalleeDropped:
     return "callee-value-dropped";
   case PolicyRule::MustMatch:
@@ -47,6 +49,7 @@ StringRef getRuleName(PolicyRule Rule) {
 bool ruleReconciles(PolicyRule Rule) {
   return Rule == PolicyRule::CallerGains ||
          Rule == PolicyRule::CalleeAdoptsCaller ||
+         Rule == PolicyRule::StrongestWins ||
          Rule == PolicyRule::CalleeDropped;
 }
 

@@ -29,6 +29,7 @@ enum class PolicyKind { Attribute, FeatureClass, ModuleFlag };
 enum class PolicyRule {
   CallerGains,
   CalleeAdoptsCaller,
+  StrongestWins,
   CalleeDropped,
   MustMatch,
   Respect,
