@@ -11,6 +11,7 @@
 #include "passes/HelperOrigin.h"
 #include "passes/HelperReport.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Analysis/OptimizationRemarkEmitter.h"
 #include "llvm/Bitcode/BitcodeReader.h"
@@ -248,6 +249,15 @@ bool HelperLinker::run() {
 }
 
 } // namespace
+
+void HelperLinkPass::printPipeline(raw_ostream &OS,
+                                   function_ref<StringRef(StringRef)>) {
+  OS << "rust-helpers-link<";
+  ListSeparator Sep(";");
+  for (const std::string &F : Options.HelperFiles)
+    OS << Sep << "helpers=" << F;
+  OS << ">";
+}
 
 PreservedAnalyses HelperLinkPass::run(Module &M, ModuleAnalysisManager &) {
   HelperLinker Linker(M, Options, Report);

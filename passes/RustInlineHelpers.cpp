@@ -11,6 +11,7 @@
 #include "passes/HelperReconcile.h"
 #include "passes/HelperReport.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/IR/DiagnosticHandler.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
@@ -24,6 +25,17 @@ namespace rih {
 static bool hasErrors(const LLVMContext &Ctx) {
   const DiagnosticHandler *H = Ctx.getDiagHandlerPtr();
   return H && H->HasErrors;
+}
+
+void RustInlineHelpersPass::printPipeline(
+    raw_ostream &OS, function_ref<StringRef(StringRef)>) {
+  OS << "rust-inline-helpers<";
+  ListSeparator Sep(";");
+  for (const std::string &F : Options.Link.HelperFiles)
+    OS << Sep << "helpers=" << F;
+  if (!Options.ReportPath.empty())
+    OS << Sep << "report=" << Options.ReportPath;
+  OS << ">";
 }
 
 PreservedAnalyses RustInlineHelpersPass::run(Module &M,

@@ -75,12 +75,12 @@ Expected<HelperLinkOptions> parseHelperLinkOptions(StringRef Params) {
 
 bool parseModulePipelineElement(StringRef Name, ModulePassManager &MPM,
                                 ArrayRef<PassBuilder::PipelineElement>) {
-#define MODULE_PASS(NAME, CREATE_PASS)                                         \
+#define MODULE_PASS(NAME, CLASS, CREATE_PASS)                                       \
   if (Name == NAME) {                                                          \
     MPM.addPass(CREATE_PASS);                                                  \
     return true;                                                               \
   }
-#define MODULE_PASS_WITH_PARAMS(NAME, CREATE_PASS, PARSER, PARAMS)             \
+#define MODULE_PASS_WITH_PARAMS(NAME, CLASS, CREATE_PASS, PARSER, PARAMS)         \
   if (PassBuilder::checkParametrizedPassName(Name, NAME)) {                    \
     auto Params = PassBuilder::parsePassParameters(PARSER, Name, NAME);        \
     if (!Params) {                                                             \
@@ -99,6 +99,14 @@ bool parseModulePipelineElement(StringRef Name, ModulePassManager &MPM,
 
 void registerRustInlineHelpersPasses(PassBuilder &PB) {
   PB.registerPipelineParsingCallback(parseModulePipelineElement);
+  // -print-pipeline-passes and -debug-pass-manager then use our pass names.
+  if (PassInstrumentationCallbacks *PIC = PB.getPassInstrumentationCallbacks()) {
+#define MODULE_PASS(NAME, CLASS, CREATE_PASS)                                  \
+  PIC->addClassToPassName(#CLASS, NAME);
+#define MODULE_PASS_WITH_PARAMS(NAME, CLASS, CREATE_PASS, PARSER, PARAMS)      \
+  PIC->addClassToPassName(#CLASS, NAME);
+#include "plugin/Passes.def"
+  }
 }
 
 } // namespace rih
