@@ -30,7 +30,8 @@ public:
   explicit HelperInlinePass(HelperReport *Report = nullptr) : Report(Report) {}
 
   /// Inlines the helper calls of \p M.  Reports no errors.
-  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &MAM);
+  llvm::PreservedAnalyses run(llvm::Module &M,
+                              llvm::ModuleAnalysisManager &MAM);
 
   static bool isRequired() { return true; }
 

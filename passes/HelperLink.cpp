@@ -87,10 +87,10 @@ bool HelperLinker::openAll() {
         MemoryBuffer::getFile(Path, /*IsText=*/false,
                               /*RequiresNullTerminator=*/false);
     if (std::error_code EC = BufOrErr.getError()) {
-      reportError(Ctx, "cannot read helper file '" + Path +
-                           "': " + EC.message() +
-                           "; build it with 'clang -emit-llvm -c helpers.c -o " +
-                           Path + "' or fix the helpers= parameter");
+      reportError(Ctx,
+                  "cannot read helper file '" + Path + "': " + EC.message() +
+                      "; build it with 'clang -emit-llvm -c helpers.c -o " +
+                      Path + "' or fix the helpers= parameter");
       return false;
     }
     Files.push_back({Path, std::move(*BufOrErr)});
@@ -140,11 +140,10 @@ bool HelperLinker::checkTarget(Module &Src, const HelperFile &File) {
   if (SrcTT == DstTT || DstTT.str().empty() || SrcTT.str().empty())
     return true;
   if (SrcTT.getArch() != DstTT.getArch()) {
-    reportError(Ctx, "helper file '" + File.Path + "' targets '" +
-                         SrcTT.str() + "' but module '" +
-                         M.getModuleIdentifier() + "' targets '" +
-                         DstTT.str() + "'; build the helpers with --target=" +
-                         DstTT.str());
+    reportError(Ctx, "helper file '" + File.Path + "' targets '" + SrcTT.str() +
+                         "' but module '" + M.getModuleIdentifier() +
+                         "' targets '" + DstTT.str() +
+                         "'; build the helpers with --target=" + DstTT.str());
     return false;
   }
   // clang says x86_64-pc-linux-gnu where rustc says x86_64-unknown-linux-gnu
@@ -166,8 +165,8 @@ void HelperLinker::recordLinked(const StringSet<> &Linked,
     OptimizationRemarkEmitter ORE(F);
     ORE.emit([&] {
       return OptimizationRemarkAnalysis(RemarkPassName, "Linked", F)
-             << "linked helper " << ore::NV("Helper", F->getName())
-             << " from " << ore::NV("File", File.Path);
+             << "linked helper " << ore::NV("Helper", F->getName()) << " from "
+             << ore::NV("File", File.Path);
     });
   }
 }
@@ -200,8 +199,8 @@ bool HelperLinker::linkOne(std::unique_ptr<Module> Src,
   for (auto &[Severity, Text] : Messages) {
     if (Severity == DS_Error)
       continue;
-    reportWarning(Ctx, "while linking helper file '" + File.Path +
-                           "': " + Text);
+    reportWarning(Ctx,
+                  "while linking helper file '" + File.Path + "': " + Text);
   }
   if (Failed) {
     std::string Why;

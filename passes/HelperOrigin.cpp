@@ -69,7 +69,8 @@ SmallVector<StringRef, 4> getReconciledRows(const CallBase &CB) {
 
 void setRefusal(CallBase &CB, StringRef Reason) {
   LLVMContext &Ctx = CB.getContext();
-  CB.setMetadata(RefusedMDKind, MDTuple::get(Ctx, {MDString::get(Ctx, Reason)}));
+  CB.setMetadata(RefusedMDKind,
+                 MDTuple::get(Ctx, {MDString::get(Ctx, Reason)}));
 }
 
 StringRef getRefusal(const CallBase &CB) {

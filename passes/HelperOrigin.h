@@ -35,7 +35,8 @@ namespace rih {
 
 /// Metadata kind names used on functions and calls.
 inline constexpr const char *OriginMDKind = "rust-inline-helpers.origin";
-inline constexpr const char *ReconciledMDKind = "rust-inline-helpers.reconciled";
+inline constexpr const char *ReconciledMDKind =
+    "rust-inline-helpers.reconciled";
 inline constexpr const char *RefusedMDKind = "rust-inline-helpers.refused";
 
 /// Marks \p F as a helper linked from the bitcode file \p Path.
@@ -54,10 +55,12 @@ llvm::Function *getCalledHelper(const llvm::CallBase &CB);
 
 /// Appends policy row names \p Rows to the reconciled mark of \p CB (no
 /// duplicates).
-void addReconciledRows(llvm::CallBase &CB, llvm::ArrayRef<llvm::StringRef> Rows);
+void addReconciledRows(llvm::CallBase &CB,
+                       llvm::ArrayRef<llvm::StringRef> Rows);
 
 /// Returns the policy rows recorded on \p CB by the reconcile pass.
-llvm::SmallVector<llvm::StringRef, 4> getReconciledRows(const llvm::CallBase &CB);
+llvm::SmallVector<llvm::StringRef, 4>
+getReconciledRows(const llvm::CallBase &CB);
 
 /// Records on \p CB why the reconcile pass refused it.
 void setRefusal(llvm::CallBase &CB, llvm::StringRef Reason);

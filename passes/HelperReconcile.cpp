@@ -71,8 +71,9 @@ bool hasFeatureDependentCallABI(const Function &F) {
     auto NotSimple = [](Type *T) {
       return T->isVectorTy() || T->isAggregateType();
     };
-    if (NotSimple(CB->getType()) ||
-        any_of(CB->args(), [&](const Use &U) { return NotSimple(U->getType()); }))
+    if (NotSimple(CB->getType()) || any_of(CB->args(), [&](const Use &U) {
+          return NotSimple(U->getType());
+        }))
       return true;
   }
   return false;
@@ -94,9 +95,8 @@ Finding Reconciler::decideTarget(Function &Caller, Function &Callee) {
     for (const std::string &F : C->Extra)
       if (!is_contained(C->Baseline, F))
         Missing.push_back("+" + F);
-    return {PolicyRowId::OtherFeatures,
-            "the helper has " + join(Missing, ",") +
-                ", which the caller lacks"};
+    return {PolicyRowId::OtherFeatures, "the helper has " + join(Missing, ",") +
+                                            ", which the caller lacks"};
   }
   if (hasFeatureDependentCallABI(Callee))
     return {PolicyRowId::OtherFeatures,
@@ -105,9 +105,10 @@ Finding Reconciler::decideTarget(Function &Caller, Function &Callee) {
   SmallVector<std::string, 8> Plus;
   for (const std::string &F : C->Extra)
     Plus.push_back("+" + F);
-  return {PolicyRowId::BaselineFeatures,
-          "helper's extra " + join(Plus, ",") + " belong to the baseline CPU '" +
-              Features.getBaselineCPU().str() + "'"};
+  return {PolicyRowId::BaselineFeatures, "helper's extra " + join(Plus, ",") +
+                                             " belong to the baseline CPU '" +
+                                             Features.getBaselineCPU().str() +
+                                             "'"};
 }
 
 /// Stack protector level: none 0, ssp 1, sspstrong 2, sspreq 3.
@@ -161,18 +162,18 @@ void decideHardening(const Function &Caller, const Function &Callee,
       !Caller.hasFnAttribute(Attribute::FnRetThunkExtern))
     Out.push_back({PolicyRowId::ReturnThunk, "fn_ret_thunk_extern"});
 
-  int CalleeFP = framePointerLevel(Callee), CallerFP = framePointerLevel(Caller);
+  int CalleeFP = framePointerLevel(Callee),
+      CallerFP = framePointerLevel(Caller);
   if (CalleeFP < 0 || CallerFP < 0) {
     if (Callee.getFnAttribute("frame-pointer") !=
         Caller.getFnAttribute("frame-pointer"))
       Out.push_back({PolicyRowId::OtherHardening,
                      "frame-pointer values this policy does not know"});
   } else if (CalleeFP > CallerFP) {
-    Out.push_back(
-        {PolicyRowId::FramePointer,
-         ("frame-pointer=" +
-          Callee.getFnAttribute("frame-pointer").getValueAsString())
-             .str()});
+    Out.push_back({PolicyRowId::FramePointer,
+                   ("frame-pointer=" +
+                    Callee.getFnAttribute("frame-pointer").getValueAsString())
+                       .str()});
   }
 }
 
@@ -316,8 +317,8 @@ bool Reconciler::reconcile(CallBase &CB, Function &Callee) {
   OptimizationRemarkEmitter ORE(&Caller);
   ORE.emit([&] {
     OptimizationRemarkAnalysis R(RemarkPassName, "Reconciled", &CB);
-    R << "reconciled call to " << ore::NV("Helper", Callee.getName())
-      << " in " << ore::NV("Caller", Caller.getName()) << ":";
+    R << "reconciled call to " << ore::NV("Helper", Callee.getName()) << " in "
+      << ore::NV("Caller", Caller.getName()) << ":";
     for (const Finding &F : Findings) {
       const PolicyRow &Row = getPolicyRow(F.Row);
       R << " " << ore::NV("Row", Row.Name) << " ("

@@ -26,7 +26,8 @@ class HelperReconcilePass : public llvm::PassInfoMixin<HelperReconcilePass> {
 public:
   /// Reconciles the attributes of helpers and their callers in \p M.  Reports
   /// no errors: a call it cannot reconcile stays a call, with a reason.
-  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &MAM);
+  llvm::PreservedAnalyses run(llvm::Module &M,
+                              llvm::ModuleAnalysisManager &MAM);
 
   static bool isRequired() { return true; }
 };

@@ -25,24 +25,30 @@ namespace rih {
 static std::string describeCompatRule(const Function &Caller,
                                       const Function &Callee) {
   static const Attribute::AttrKind Kinds[] = {
-      Attribute::SanitizeAddress,    Attribute::SanitizeThread,
-      Attribute::SanitizeType,       Attribute::SanitizeMemory,
-      Attribute::SanitizeHWAddress,  Attribute::SanitizeMemTag,
+      Attribute::SanitizeAddress,
+      Attribute::SanitizeThread,
+      Attribute::SanitizeType,
+      Attribute::SanitizeMemory,
+      Attribute::SanitizeHWAddress,
+      Attribute::SanitizeMemTag,
       Attribute::SanitizeNumericalStability,
-      Attribute::SanitizeRealtime,   Attribute::SanitizeRealtimeBlocking,
-      Attribute::SafeStack,          Attribute::ShadowCallStack,
-      Attribute::NoProfile,          Attribute::StrictFP};
+      Attribute::SanitizeRealtime,
+      Attribute::SanitizeRealtimeBlocking,
+      Attribute::SafeStack,
+      Attribute::ShadowCallStack,
+      Attribute::NoProfile,
+      Attribute::StrictFP};
   static const char *const Strings[] = {
-      "use-sample-profile", "sign-return-address", "sign-return-address-key",
-      "branch-protection-pauth-lr", "denormal-fp-math",
-      "denormal-fp-math-f32"};
+      "use-sample-profile",      "sign-return-address",
+      "sign-return-address-key", "branch-protection-pauth-lr",
+      "denormal-fp-math",        "denormal-fp-math-f32"};
   SmallVector<std::string, 4> Diff;
   for (Attribute::AttrKind K : Kinds)
     if (Caller.hasFnAttribute(K) != Callee.hasFnAttribute(K))
-      Diff.push_back((Attribute::getNameFromAttrKind(K) +
-                      (Callee.hasFnAttribute(K) ? " (helper only)"
-                                                : " (caller only)"))
-                         .str());
+      Diff.push_back(
+          (Attribute::getNameFromAttrKind(K) +
+           (Callee.hasFnAttribute(K) ? " (helper only)" : " (caller only)"))
+              .str());
   for (const char *S : Strings) {
     Attribute A = Caller.getFnAttribute(S), B = Callee.getFnAttribute(S);
     if (A.getValueAsString() != B.getValueAsString())
@@ -73,8 +79,8 @@ static std::string describeBuiltins(const Function &Caller,
 static std::string describeTarget(const Function &Caller,
                                   const Function &Callee) {
   auto Show = [](const Function &F) {
-    return ("target-cpu=\"" + F.getFnAttribute("target-cpu").getValueAsString() +
-            "\"")
+    return ("target-cpu=\"" +
+            F.getFnAttribute("target-cpu").getValueAsString() + "\"")
         .str();
   };
   return "subtarget differs: helper " + Show(Callee) + ", caller " +
@@ -96,8 +102,8 @@ SmallVector<Blocker, 4> findBlockers(CallBase &CB, Function &Callee,
     Out.push_back(
         {BlockerKind::CompatRule, describeCompatRule(Caller, Callee)});
   if (Callee.nullPointerIsDefined() && !Caller.nullPointerIsDefined())
-    Out.push_back({BlockerKind::NullPointer,
-                   "null_pointer_is_valid on the helper only"});
+    Out.push_back(
+        {BlockerKind::NullPointer, "null_pointer_is_valid on the helper only"});
   const TargetLibraryInfo &CallerTLI =
       FAM.getResult<TargetLibraryAnalysis>(Caller);
   const TargetLibraryInfo &CalleeTLI =

@@ -15,8 +15,8 @@ namespace rih {
 
 static const PolicyRow PolicyTable[] = {
 #define RIH_POLICY_ROW(Id, Subject, Kind, Rule, Reason, Source)                \
-  {PolicyRowId::Id,   #Id,    Subject, PolicyKind::Kind, PolicyRule::Rule,     \
-   Reason,            Source},
+  {PolicyRowId::Id,  #Id,    Subject, PolicyKind::Kind,                        \
+   PolicyRule::Rule, Reason, Source},
 #include "passes/ReconcilePolicy.def"
 };
 
@@ -49,8 +49,7 @@ StringRef getRuleName(PolicyRule Rule) {
 bool ruleReconciles(PolicyRule Rule) {
   return Rule == PolicyRule::CallerGains ||
          Rule == PolicyRule::CalleeAdoptsCaller ||
-         Rule == PolicyRule::StrongestWins ||
-         Rule == PolicyRule::CalleeDropped;
+         Rule == PolicyRule::StrongestWins || Rule == PolicyRule::CalleeDropped;
 }
 
 } // namespace rih

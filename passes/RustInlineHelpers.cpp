@@ -27,8 +27,8 @@ static bool hasErrors(const LLVMContext &Ctx) {
   return H && H->HasErrors;
 }
 
-void RustInlineHelpersPass::printPipeline(
-    raw_ostream &OS, function_ref<StringRef(StringRef)>) {
+void RustInlineHelpersPass::printPipeline(raw_ostream &OS,
+                                          function_ref<StringRef(StringRef)>) {
   OS << "rust-inline-helpers<";
   ListSeparator Sep(";");
   for (const std::string &F : Options.Link.HelperFiles)

@@ -37,7 +37,8 @@ public:
   /// Links, reconciles and inlines the helpers of \p M, then writes the
   /// report.  Errors: those of HelperLinkPass, and a report path that cannot
   /// be written.  After an error no report is written.
-  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &MAM);
+  llvm::PreservedAnalyses run(llvm::Module &M,
+                              llvm::ModuleAnalysisManager &MAM);
 
   /// Prints the pass as it is written in a pipeline, with its parameters.
   void printPipeline(llvm::raw_ostream &OS,

@@ -31,9 +31,8 @@ Error badParameter(StringRef PassName, StringRef Param, StringRef Valid) {
 
 /// Parses "helpers=PATH;helpers=PATH;report=PATH".  report= is accepted only
 /// when \p AllowReport.
-Expected<RustInlineHelpersOptions> parseOptions(StringRef Params,
-                                                StringRef PassName,
-                                                bool AllowReport) {
+Expected<RustInlineHelpersOptions>
+parseOptions(StringRef Params, StringRef PassName, bool AllowReport) {
   StringRef Valid = AllowReport ? "helpers=PATH (one per file), report=PATH"
                                 : "helpers=PATH (one per file)";
   RustInlineHelpersOptions Opts;
@@ -75,12 +74,12 @@ Expected<HelperLinkOptions> parseHelperLinkOptions(StringRef Params) {
 
 bool parseModulePipelineElement(StringRef Name, ModulePassManager &MPM,
                                 ArrayRef<PassBuilder::PipelineElement>) {
-#define MODULE_PASS(NAME, CLASS, CREATE_PASS)                                       \
+#define MODULE_PASS(NAME, CLASS, CREATE_PASS)                                  \
   if (Name == NAME) {                                                          \
     MPM.addPass(CREATE_PASS);                                                  \
     return true;                                                               \
   }
-#define MODULE_PASS_WITH_PARAMS(NAME, CLASS, CREATE_PASS, PARSER, PARAMS)         \
+#define MODULE_PASS_WITH_PARAMS(NAME, CLASS, CREATE_PASS, PARSER, PARAMS)      \
   if (PassBuilder::checkParametrizedPassName(Name, NAME)) {                    \
     auto Params = PassBuilder::parsePassParameters(PARSER, Name, NAME);        \
     if (!Params) {                                                             \
@@ -100,7 +99,8 @@ bool parseModulePipelineElement(StringRef Name, ModulePassManager &MPM,
 void registerRustInlineHelpersPasses(PassBuilder &PB) {
   PB.registerPipelineParsingCallback(parseModulePipelineElement);
   // -print-pipeline-passes and -debug-pass-manager then use our pass names.
-  if (PassInstrumentationCallbacks *PIC = PB.getPassInstrumentationCallbacks()) {
+  if (PassInstrumentationCallbacks *PIC =
+          PB.getPassInstrumentationCallbacks()) {
 #define MODULE_PASS(NAME, CLASS, CREATE_PASS)                                  \
   PIC->addClassToPassName(#CLASS, NAME);
 #define MODULE_PASS_WITH_PARAMS(NAME, CLASS, CREATE_PASS, PARSER, PARAMS)      \
