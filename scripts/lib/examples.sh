@@ -1,0 +1,131 @@
+# shellcheck shell=bash
+# Builds the bundled examples' inputs.  Source it (it sources toolchain.sh);
+# it only defines functions.  Flags live in the examples' *flags.txt files:
+# one flag per line, '#' starts a comment.
+#
+#   rih_build_userspace SRC OUT     crate.bc, helpers.bc, helpers.o and the
+#                                   archives the link needs, in OUT
+#   rih_link_userspace OUT BC EXE   BC (optimized crate bitcode) -> EXE.o -> EXE
+#   rih_build_kernel SRC OUT        crate.bc and helpers.bc with kernel flags
+#   rih_count_helper_calls OBJ      "COUNT NAME" per rust_helper_* called or
+#                                   tail-jumped to in OBJ, sorted by name
+
+# shellcheck source=scripts/lib/toolchain.sh
+source "$(dirname "${BASH_SOURCE[0]}")/toolchain.sh"
+
+# Prints FILE's flags, one per line, without comments and blank lines.
+rih_read_flags() {
+  [[ -r $1 ]] || rih_die "missing flags file $1"
+  sed -e 's/#.*//' -e 's/^[[:space:]]*//' -e 's/[[:space:]]*$//' -e '/^$/d' "$1"
+}
+
+# Runs a command with its stderr kept; on failure shows it and dies.  On
+# success shows it, less lines matching the optional NOISE pattern.
+rih_run() {
+  local noise=$1 log status=0
+  shift
+  log=$(mktemp)
+  "$@" 2>"$log" || status=$?
+  if ((status)); then
+    cat "$log" >&2
+    rm -f "$log"
+    rih_die "failed ($status): $*"
+  fi
+  if [[ -n $noise ]]; then grep -Ev "$noise" "$log" >&2 || true; else cat "$log" >&2; fi
+  rm -f "$log"
+}
+
+# User-space example.  The crate is a staticlib: rustc writes crate.bc and
+# the archive (crate object + std).  The crate's own member is deleted from
+# the archive, kept as librust-runtime.a, so crate.bc is the only source of
+# the crate's code in any link.  Helpers go in libhelpers.a, which the link
+# pulls only when the crate object still calls a helper (not when
+# crate.bc was linked with helpers.bc).
+rih_build_userspace() {
+  local src=$1 out=$2 name member
+  local -a rflags cflags members
+  rih_need_rustc
+  mkdir -p "$out"
+  mapfile -t rflags < <(rih_read_flags "$src/rustflags.txt")
+  mapfile -t cflags < <(rih_read_flags "$src/cflags.txt")
+
+  name=$("$RUSTC" "${rflags[@]}" --print crate-name "$src/main.rs") ||
+    rih_die "rustc cannot read $src/main.rs"
+  rm -f "$out/lib$name.a" "$out/librust-runtime.a"
+  rih_run '^note: native artifacts|^$' "$RUSTC" "${rflags[@]}" \
+    --emit="llvm-bc=$out/crate.bc,link=$out/lib$name.a" \
+    --print="native-static-libs=$out/native-libs.txt" "$src/main.rs"
+
+  # The crate's codegen unit(s): "<name>.<name>.<hash>-cgu.<n>.rcgu.o".
+  mapfile -t members < <("$LLVM_AR" t "$out/lib$name.a" |
+    grep -E "^$name\.$name\.[^.]*-cgu\.[0-9]+\.rcgu\.o$")
+  ((${#members[@]} == 1)) ||
+    rih_die "expected one crate object in $out/lib$name.a, found ${#members[@]} (is -Ccodegen-units=1 in $src/rustflags.txt?)"
+  for member in "${members[@]}"; do "$LLVM_AR" d "$out/lib$name.a" "$member"; done
+  mv "$out/lib$name.a" "$out/librust-runtime.a"
+
+  rih_run '' "$CLANG" "${cflags[@]}" -emit-llvm -c "$src/helpers.c" -o "$out/helpers.bc"
+  rih_run '' "$CLANG" "${cflags[@]}" -c "$src/helpers.c" -o "$out/helpers.o"
+  rm -f "$out/libhelpers.a"
+  "$LLVM_AR" rcs "$out/libhelpers.a" "$out/helpers.o"
+}
+
+rih_link_userspace() {
+  local out=$1 bc=$2 exe=$3
+  local -a libs
+  [[ -f $out/librust-runtime.a && -f $out/libhelpers.a ]] ||
+    rih_die "$out has no user-space build (run rih_build_userspace first)"
+  # One line, usually without a final newline.
+  read -r -a libs <"$out/native-libs.txt" || true
+  # rustc's triple is x86_64-unknown-linux-gnu, clang's default -pc-.
+  rih_run '' "$CLANG" -O2 -Wno-override-module -c "$bc" -o "$exe.o"
+  rih_run '' "$CLANG" -o "$exe" "$exe.o" "$out/libhelpers.a" "$out/librust-runtime.a" "${libs[@]}"
+}
+
+# x86_64 kernel example: the kernel's Rust flags plus its target spec, and
+# the kernel's C flags.  -Z flags need RUSTC_BOOTSTRAP=1, as in Kbuild.
+rih_build_kernel() {
+  local src=$1 out=$2
+  local -a rflags cflags
+  rih_need_rustc
+  mkdir -p "$out"
+  mapfile -t rflags < <(rih_read_flags "$src/rustflags.txt")
+  mapfile -t cflags < <(rih_read_flags "$src/cflags.txt")
+  rih_run '' env RUSTC_BOOTSTRAP=1 "$RUSTC" "${rflags[@]}" --target="$src/target.json" \
+    --emit=llvm-bc -o "$out/crate.bc" "$src/caller.rs"
+  rih_run '' "$CLANG" "${cflags[@]}" -emit-llvm -c "$src/helpers.c" -o "$out/helpers.bc"
+}
+
+# A call or jump counts when its relocation (PLT32, PC32, or GOTPCRELX for
+# `call *x@GOTPCREL(%rip)`) names a rust_helper_*, or, without a relocation,
+# when its target is the start of one (a helper defined in the same object).
+# Calls through a register loaded earlier cannot be attributed.
+rih_count_helper_calls() {
+  local obj=$1 dis
+  [[ -f $obj ]] || rih_die "no object file $obj"
+  dis=$("$LLVM_OBJDUMP" -dr --no-show-raw-insn "$obj") || rih_die "llvm-objdump cannot read $obj"
+  awk '
+    function flush() { if (pending != "") count[pending]++; pending = ""; branch = 0 }
+    /^[[:space:]]+[0-9a-f]+:[[:space:]]+R_X86_64_/ {
+      if (branch) {
+        pending = ""
+        if ($2 ~ /^R_X86_64_(PLT32|PC32|GOTPCRELX)$/ && match($3, /^rust_helper_[A-Za-z0-9_]+/))
+          pending = substr($3, RSTART, RLENGTH)
+      }
+      flush(); next
+    }
+    /^[[:space:]]+[0-9a-f]+:[[:space:]]*\t/ {
+      flush()
+      n = split($0, f, "\t"); insn = f[2]
+      for (i = 3; i <= n; i++) insn = insn " " f[i]
+      sub(/^((cs|ds|notrack|bnd|rex64|data16)[[:space:]]+)+/, "", insn)
+      if (insn !~ /^(call|j[a-z]+)q?[[:space:]]/) next
+      branch = 1
+      if (match(insn, /<rust_helper_[A-Za-z0-9_]+>$/))
+        pending = substr(insn, RSTART + 1, RLENGTH - 2)
+      next
+    }
+    { flush() }
+    END { flush(); for (h in count) print count[h], h }
+  ' <<<"$dis" | LC_ALL=C sort -k2,2
+}

@@ -1,0 +1,78 @@
+# shellcheck shell=bash disable=SC2034  # the variables are for the sourcing script
+# Resolves the tools rust-inline-helpers uses, by explicit path (never by
+# PATH order).  Source it; it only defines variables and functions.
+#
+#   LLVM_BINDIR   LLVM 22 tools (default /usr/lib/llvm-22/bin; env overrides)
+#   CLANG OPT LLC LLVM_LINK LLVM_AR LLVM_OBJDUMP FILECHECK LIT   in LLVM_BINDIR
+#   RUSTC         rih_find_rustc's answer, or empty when there is none
+#   rih_find_rustc   prints the rustc whose LLVM major matches LLVM_BINDIR's
+#   rih_need_rustc   sets RUSTC or dies with rih_find_rustc's message
+#   rih_die MSG      prints "error: MSG" to stderr and exits 1
+
+LLVM_BINDIR=${LLVM_BINDIR:-/usr/lib/llvm-22/bin}
+# clang-22 is the binary (clang is a symlink to it); accept either.
+if [[ -x $LLVM_BINDIR/clang-22 ]]; then CLANG=$LLVM_BINDIR/clang-22; else CLANG=$LLVM_BINDIR/clang; fi
+OPT=$LLVM_BINDIR/opt
+LLC=$LLVM_BINDIR/llc
+LLVM_LINK=$LLVM_BINDIR/llvm-link
+LLVM_AR=$LLVM_BINDIR/llvm-ar
+LLVM_OBJDUMP=$LLVM_BINDIR/llvm-objdump
+FILECHECK=$LLVM_BINDIR/FileCheck
+LIT=$LLVM_BINDIR/lit
+
+rih_die() {
+  echo "error: $*" >&2
+  exit 1
+}
+
+# The LLVM major of LLVM_BINDIR, from its llvm-config.
+rih_llvm_major() {
+  local v
+  v=$("$LLVM_BINDIR/llvm-config" --version 2>/dev/null) ||
+    { echo "error: cannot run $LLVM_BINDIR/llvm-config (set LLVM_BINDIR to an LLVM 22 bin directory)" >&2; return 1; }
+  echo "${v%%.*}"
+}
+
+# The LLVM major a rustc was built with ("LLVM version:" of rustc -vV).
+rih_rustc_llvm_major() {
+  local v
+  v=$("$1" -vV 2>/dev/null | sed -n 's/^LLVM version: *//p') || return 1
+  [[ -n $v ]] || return 1
+  echo "${v%%.*}"
+}
+
+# Prints the first of $RIH_RUSTC, /usr/bin/rustc, ~/.cargo/bin/rustc whose
+# LLVM major equals LLVM_BINDIR's; fails naming both versions otherwise.
+rih_find_rustc() {
+  local want have candidate list tried=()
+  want=$(rih_llvm_major) || return 1
+  for candidate in ${RIH_RUSTC:+"$RIH_RUSTC"} /usr/bin/rustc ${HOME:+"$HOME/.cargo/bin/rustc"}; do
+    if [[ ! -x $candidate ]]; then
+      [[ $candidate == "${RIH_RUSTC:-}" ]] && tried+=("$candidate (RIH_RUSTC, not executable)")
+      continue
+    fi
+    if have=$(rih_rustc_llvm_major "$candidate"); then
+      if [[ $have == "$want" ]]; then
+        echo "$candidate"
+        return 0
+      fi
+      tried+=("$candidate (LLVM $have)")
+    else
+      tried+=("$candidate (no LLVM version in -vV)")
+    fi
+  done
+  if ((${#tried[@]})); then
+    printf -v list '%s, ' "${tried[@]}"
+    echo "error: no rustc built with LLVM $want (the LLVM in $LLVM_BINDIR); found ${list%, }. Install rustc-web or set RIH_RUSTC" >&2
+  else
+    echo "error: no rustc found (looked at \$RIH_RUSTC, /usr/bin/rustc, ~/.cargo/bin/rustc); need one built with LLVM $want: install rustc-web or set RIH_RUSTC" >&2
+  fi
+  return 1
+}
+
+rih_need_rustc() {
+  [[ -n $RUSTC ]] && return 0
+  RUSTC=$(rih_find_rustc) || exit 1
+}
+
+RUSTC=$(rih_find_rustc 2>/dev/null) || RUSTC=
