@@ -7,6 +7,7 @@
 
 #include "passes/RustInlineHelpers.h"
 
+#include "passes/HelperDiagnostics.h"
 #include "passes/HelperInline.h"
 #include "passes/HelperReconcile.h"
 #include "passes/HelperReport.h"
@@ -15,6 +16,8 @@
 #include "llvm/IR/DiagnosticHandler.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
+#include "llvm/IR/Verifier.h"
+#include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
 
@@ -54,6 +57,19 @@ PreservedAnalyses RustInlineHelpersPass::run(Module &M,
   Step = HelperInlinePass(&Report).run(M, MAM);
   MAM.invalidate(M, Step);
   PA.intersect(std::move(Step));
+
+  // The passes only link and inline with LLVM's own utilities; a module that
+  // no longer verifies is a bug of ours, never something to hand to codegen.
+  std::string Broken;
+  raw_string_ostream BrokenOS(Broken);
+  if (verifyModule(M, &BrokenOS)) {
+    reportError(M.getContext(),
+                "internal error: module '" + M.getModuleIdentifier() +
+                    "' does not verify after linking and inlining helpers (" +
+                    StringRef(Broken).trim() +
+                    "); please report it with the crate and helper bitcode");
+    return PreservedAnalyses::none();
+  }
 
   if (!Options.ReportPath.empty())
     Report.write(Options.ReportPath, M.getModuleIdentifier(), M.getContext());
