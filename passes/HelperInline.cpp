@@ -15,6 +15,7 @@
 #include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Analysis/AssumptionCache.h"
+#include "llvm/Analysis/InlineCost.h"
 #include "llvm/Analysis/OptimizationRemarkEmitter.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
@@ -63,6 +64,16 @@ std::optional<std::string> HelperInliner::whyNot(CallBase &CB, Function &Callee,
   for (int Id = HistoryId; Id != -1; Id = History[Id].second)
     if (History[Id].first == &Callee)
       return "the helper calls itself through other helpers (recursion)";
+  if (isForced(CB)) {
+    // hardening=ignore: like __always_inline, only a call-site noinline and
+    // isInlineViable can refuse.
+    if (CB.isNoInline())
+      return std::string("noinline on the call site");
+    InlineResult Viable = isInlineViable(Callee);
+    if (!Viable.isSuccess())
+      return std::string(Viable.getFailureReason());
+    return std::nullopt;
+  }
   std::optional<std::string> LLVMSays = askLLVM(CB, Callee, FAM);
   StringRef Refusal = getRefusal(CB);
   if (!Refusal.empty())

@@ -17,6 +17,8 @@
 #ifndef RUST_INLINE_HELPERS_PASSES_HELPERLINK_H
 #define RUST_INLINE_HELPERS_PASSES_HELPERLINK_H
 
+#include "passes/ReconcilePolicy.h"
+
 #include "llvm/IR/PassManager.h"
 
 #include <string>
@@ -29,6 +31,8 @@ class HelperReport;
 struct HelperLinkOptions {
   /// Helper bitcode files, in the order given (helpers=PATH, repeatable).
   std::vector<std::string> HelperFiles;
+  /// How module flags of hardening rows are merged (ModuleFlagPolicy.h).
+  HardeningMode Hardening = HardeningMode::Strengthen;
 };
 
 class HelperLinkPass : public llvm::PassInfoMixin<HelperLinkPass> {

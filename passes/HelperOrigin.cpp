@@ -78,11 +78,20 @@ StringRef getRefusal(const CallBase &CB) {
   return S.empty() ? StringRef() : S.front();
 }
 
+void setForced(CallBase &CB) {
+  CB.setMetadata(ForcedMDKind, MDTuple::get(CB.getContext(), {}));
+}
+
+bool isForced(const CallBase &CB) {
+  return CB.getMetadata(ForcedMDKind) != nullptr;
+}
+
 void clearRefusal(CallBase &CB) { CB.setMetadata(RefusedMDKind, nullptr); }
 
 void clearCallMarks(CallBase &CB) {
   CB.setMetadata(ReconciledMDKind, nullptr);
   CB.setMetadata(RefusedMDKind, nullptr);
+  CB.setMetadata(ForcedMDKind, nullptr);
 }
 
 } // namespace rih

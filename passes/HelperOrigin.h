@@ -15,8 +15,9 @@
 //  * `rust-inline-helpers.reconciled`: the policy rows that the reconcile pass
 //    applied so that this call can be inlined (read by the inline pass for its
 //    remark);
-//  * `rust-inline-helpers.refused`: why the reconcile pass refused this call.
-// The inline pass removes both marks before it returns.
+//  * `rust-inline-helpers.refused`: why the reconcile pass refused this call;
+//  * `rust-inline-helpers.forced`: inline without LLVM's attribute checks.
+// The inline pass removes these marks before it returns.
 //
 //===----------------------------------------------------------------------===//
 
@@ -38,6 +39,7 @@ inline constexpr const char *OriginMDKind = "rust-inline-helpers.origin";
 inline constexpr const char *ReconciledMDKind =
     "rust-inline-helpers.reconciled";
 inline constexpr const char *RefusedMDKind = "rust-inline-helpers.refused";
+inline constexpr const char *ForcedMDKind = "rust-inline-helpers.forced";
 
 /// Marks \p F as a helper linked from the bitcode file \p Path.
 void setHelperOrigin(llvm::Function &F, llvm::StringRef Path);
@@ -68,10 +70,17 @@ void setRefusal(llvm::CallBase &CB, llvm::StringRef Reason);
 /// Returns the refusal recorded on \p CB, or an empty string.
 llvm::StringRef getRefusal(const llvm::CallBase &CB);
 
+/// Marks \p CB to be inlined without LLVM's attribute checks
+/// (hardening=ignore: what __always_inline does in Linux 7.1).
+void setForced(llvm::CallBase &CB);
+
+/// Returns true when \p CB is marked by setForced.
+bool isForced(const llvm::CallBase &CB);
+
 /// Removes the refusal mark from \p CB.
 void clearRefusal(llvm::CallBase &CB);
 
-/// Removes the two call marks from \p CB.
+/// Removes every call mark from \p CB.
 void clearCallMarks(llvm::CallBase &CB);
 
 } // namespace rih

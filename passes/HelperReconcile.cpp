@@ -10,7 +10,6 @@
 #include "passes/HelperDiagnostics.h"
 #include "passes/HelperOrigin.h"
 #include "passes/InlineBlockers.h"
-#include "passes/ReconcilePolicy.h"
 #include "passes/TargetFeatures.h"
 
 #include "llvm/ADT/SmallPtrSet.h"
@@ -33,32 +32,71 @@ namespace {
 
 /// One decision of the policy for one call: a row and what it found.
 struct Finding {
+  Finding(PolicyRowId Row, std::string Detail,
+          SmallVector<std::string, 4> Features = {})
+      : Row(Row), Detail(std::move(Detail)), Features(std::move(Features)) {}
+
   PolicyRowId Row;
   std::string Detail;
+  /// HardeningFeatures: the features the caller gains ("+name").
+  SmallVector<std::string, 4> Features;
 };
 
-class Reconciler {
-public:
-  Reconciler(Module &M, FunctionAnalysisManager &FAM)
-      : M(M), FAM(FAM), Features(M.getTargetTriple()) {}
+const PolicyRow &rowOf(const Finding &F) { return getPolicyRow(F.Row); }
 
-  bool run();
+//===----------------------------------------------------------------------===//
+// Attribute helpers
+//===----------------------------------------------------------------------===//
 
-private:
-  /// Evaluates one call; returns true when it changed an attribute.
-  bool reconcile(CallBase &CB, Function &Callee);
-  SmallVector<Finding, 4> decide(CallBase &CB, Function &Callee);
-  Finding decideTarget(Function &Caller, Function &Callee);
-  bool apply(const Finding &F, Function &Caller, Function &Callee);
-  void refuse(CallBase &CB, Function &Callee, const Finding &F);
+StringRef strAttr(const Function &F, StringRef Kind) {
+  return F.getFnAttribute(Kind).getValueAsString();
+}
 
-  Module &M;
-  FunctionAnalysisManager &FAM;
-  TargetFeatureOracle Features;
-  /// Helpers that took a caller's subtarget; a second, different caller
-  /// cannot be served by the same copy.
-  SmallPtrSet<Function *, 8> Adopted;
-};
+/// Stack protector level: none 0, ssp 1, sspstrong 2, sspreq 3.
+unsigned sspLevel(const Function &F) {
+  if (F.hasFnAttribute(Attribute::StackProtectReq))
+    return 3;
+  if (F.hasFnAttribute(Attribute::StackProtectStrong))
+    return 2;
+  if (F.hasFnAttribute(Attribute::StackProtect))
+    return 1;
+  return 0;
+}
+
+/// Frame-pointer strength, or -1 for a value this policy does not know.
+int framePointerLevel(const Function &F) {
+  if (!F.hasFnAttribute("frame-pointer"))
+    return 0;
+  return StringSwitch<int>(strAttr(F, "frame-pointer"))
+      .Case("none", 0)
+      .Case("reserved", 1)
+      .Case("non-leaf", 2)
+      .Case("non-leaf-no-reserve", 2)
+      .Case("all", 3)
+      .Default(-1);
+}
+
+/// pac-ret strength: none 0, non-leaf 1, all 2; -1 unknown.
+int signReturnLevel(const Function &F) {
+  if (!F.hasFnAttribute("sign-return-address"))
+    return 0;
+  return StringSwitch<int>(strAttr(F, "sign-return-address"))
+      .Case("none", 0)
+      .Case("non-leaf", 1)
+      .Case("all", 2)
+      .Default(-1);
+}
+
+bool reservesX18(const Function &F) {
+  return strAttr(F, "target-features").contains("+reserve-x18");
+}
+
+const Attribute::AttrKind SanitizerKinds[] = {
+    Attribute::SanitizeAddress,    Attribute::SanitizeThread,
+    Attribute::SanitizeType,       Attribute::SanitizeMemory,
+    Attribute::SanitizeHWAddress,  Attribute::SanitizeMemTag,
+    Attribute::SanitizeNumericalStability,
+    Attribute::SanitizeRealtime,   Attribute::SanitizeRealtimeBlocking};
 
 /// Returns true when a call inside \p F passes or returns vectors or
 /// aggregates to a real function: its ABI can depend on target features
@@ -79,74 +117,133 @@ bool hasFeatureDependentCallABI(const Function &F) {
   return false;
 }
 
-Finding Reconciler::decideTarget(Function &Caller, Function &Callee) {
-  std::optional<FeatureComparison> C = Features.compare(Caller, Callee);
-  if (!C)
-    return {PolicyRowId::OtherFeatures,
-            "the target of triple '" + M.getTargetTriple().str() +
-                "' is not registered in this process, so the subtargets "
-                "cannot be compared"};
-  if (C->Extra.empty())
-    return {PolicyRowId::OtherFeatures,
-            "a call inside the helper passes vectors or aggregates whose ABI "
-            "depends on target features"};
-  if (!C->onlyBaseline()) {
-    SmallVector<std::string, 8> Missing;
-    for (const std::string &F : C->Extra)
-      if (!is_contained(C->Baseline, F))
-        Missing.push_back("+" + F);
-    return {PolicyRowId::OtherFeatures, "the helper has " + join(Missing, ",") +
-                                            ", which the caller lacks"};
-  }
-  if (hasFeatureDependentCallABI(Callee))
-    return {PolicyRowId::OtherFeatures,
-            "a call inside the helper passes vectors or aggregates whose ABI "
-            "depends on target features"};
+std::string plusList(ArrayRef<std::string> Features) {
   SmallVector<std::string, 8> Plus;
-  for (const std::string &F : C->Extra)
+  for (const std::string &F : Features)
     Plus.push_back("+" + F);
-  return {PolicyRowId::BaselineFeatures, "helper's extra " + join(Plus, ",") +
-                                             " belong to the baseline CPU '" +
-                                             Features.getBaselineCPU().str() +
-                                             "'"};
+  return join(Plus, ",");
 }
 
-/// Stack protector level: none 0, ssp 1, sspstrong 2, sspreq 3.
-unsigned sspLevel(const Function &F) {
-  if (F.hasFnAttribute(Attribute::StackProtectReq))
-    return 3;
-  if (F.hasFnAttribute(Attribute::StackProtectStrong))
-    return 2;
-  if (F.hasFnAttribute(Attribute::StackProtect))
-    return 1;
-  return 0;
-}
+//===----------------------------------------------------------------------===//
+// Reconciler
+//===----------------------------------------------------------------------===//
 
-/// Frame-pointer strength, or -1 for a value this table does not know.
-int framePointerLevel(const Function &F) {
-  Attribute A = F.getFnAttribute("frame-pointer");
-  if (!A.isValid())
-    return 0;
-  return StringSwitch<int>(A.getValueAsString())
-      .Case("none", 0)
-      .Case("reserved", 1)
-      .Case("non-leaf", 2)
-      .Case("non-leaf-no-reserve", 2)
-      .Case("all", 3)
-      .Default(-1);
+class Reconciler {
+public:
+  Reconciler(Module &M, FunctionAnalysisManager &FAM, ReconcileOptions Options)
+      : M(M), FAM(FAM), Options(Options), Features(M.getTargetTriple()) {}
+
+  bool run();
+
+private:
+  bool reconcile(CallBase &CB, Function &Callee);
+  SmallVector<Finding, 4> decide(CallBase &CB, Function &Callee);
+  void decideCompatRule(const Function &Caller, const Function &Callee,
+                        SmallVectorImpl<Finding> &Out);
+  void decideHardening(const Function &Caller, const Function &Callee,
+                       SmallVectorImpl<Finding> &Out);
+  void decideTarget(Function &Caller, Function &Callee,
+                    SmallVectorImpl<Finding> &Out);
+  void apply(const Finding &F, Function &Caller, Function &Callee);
+  void adoptSubtarget(Function &Caller, Function &Callee);
+  void refuse(CallBase &CB, const Finding &F, StringRef Why = {});
+  void warnLost(CallBase &CB, Function &Callee, const Finding &F);
+
+  Module &M;
+  FunctionAnalysisManager &FAM;
+  ReconcileOptions Options;
+  TargetFeatureOracle Features;
+  /// Helpers that took a caller's subtarget; a second, different caller
+  /// cannot be served by the same copy.
+  SmallPtrSet<Function *, 8> Adopted;
+};
+
+void Reconciler::decideCompatRule(const Function &Caller,
+                                  const Function &Callee,
+                                  SmallVectorImpl<Finding> &Out) {
+  size_t Before = Out.size();
+  for (Attribute::AttrKind K : SanitizerKinds)
+    if (Caller.hasFnAttribute(K) != Callee.hasFnAttribute(K))
+      Out.push_back({PolicyRowId::Sanitizers,
+                     Attribute::getNameFromAttrKind(K).str() +
+                         (Callee.hasFnAttribute(K) ? " on the helper only"
+                                                   : " on the caller only")});
+
+  if (Caller.hasFnAttribute(Attribute::ShadowCallStack) !=
+      Callee.hasFnAttribute(Attribute::ShadowCallStack)) {
+    const Function &Lacking =
+        Callee.hasFnAttribute(Attribute::ShadowCallStack) ? Caller : Callee;
+    if (reservesX18(Lacking))
+      Out.push_back({PolicyRowId::ShadowCallStack,
+                     &Lacking == &Caller ? "shadowcallstack on the helper only"
+                                         : "shadowcallstack on the caller only"});
+    else
+      Out.push_back({PolicyRowId::OtherHardening,
+                     "shadowcallstack differs and the side without it does "
+                     "not reserve x18 (-ffixed-x18 / -Zfixed-x18)"});
+  }
+  if (Caller.hasFnAttribute(Attribute::SafeStack) !=
+      Callee.hasFnAttribute(Attribute::SafeStack))
+    Out.push_back({PolicyRowId::OtherHardening,
+                   "safestack differs (needs the runtime's unsafe stack)"});
+
+  int CallerPac = signReturnLevel(Caller), CalleePac = signReturnLevel(Callee);
+  StringRef CallerKey = strAttr(Caller, "sign-return-address-key");
+  StringRef CalleeKey = strAttr(Callee, "sign-return-address-key");
+  bool PacDiffers =
+      CallerPac != CalleePac || CallerKey != CalleeKey ||
+      strAttr(Caller, "branch-protection-pauth-lr") !=
+          strAttr(Callee, "branch-protection-pauth-lr");
+  if (PacDiffers) {
+    if (CallerPac < 0 || CalleePac < 0 ||
+        (CallerPac > 0 && CalleePac > 0 && CallerKey != CalleeKey))
+      Out.push_back({PolicyRowId::OtherHardening,
+                     "sign-return-address values or keys that cannot both "
+                     "hold"});
+    else
+      Out.push_back({PolicyRowId::PointerAuth,
+                     ("sign-return-address=\"" +
+                      strAttr(CalleePac >= CallerPac ? Callee : Caller,
+                              "sign-return-address") +
+                      "\"")
+                         .str()});
+  }
+
+  for (StringRef K :
+       {"strictfp", "denormal-fp-math", "denormal-fp-math-f32"}) {
+    bool Differs = K == "strictfp"
+                       ? Caller.hasFnAttribute(Attribute::StrictFP) !=
+                             Callee.hasFnAttribute(Attribute::StrictFP)
+                       : strAttr(Caller, K) != strAttr(Callee, K);
+    if (Differs)
+      Out.push_back({PolicyRowId::FloatSemantics, (K + " differs").str()});
+  }
+  if (Caller.hasFnAttribute(Attribute::NoProfile) !=
+          Callee.hasFnAttribute(Attribute::NoProfile) ||
+      strAttr(Caller, "use-sample-profile") !=
+          strAttr(Callee, "use-sample-profile"))
+    Out.push_back({PolicyRowId::ProfileAttributes,
+                   "noprofile or use-sample-profile differs"});
+
+  if (Out.size() == Before)
+    Out.push_back({PolicyRowId::CompatRuleAttributes,
+                   "AttributeFuncs::areInlineCompatible refuses"});
 }
 
 /// Hardening that LLVM's checks do not look at and inlining would drop.
-void decideHardening(const Function &Caller, const Function &Callee,
-                     SmallVectorImpl<Finding> &Out) {
+void Reconciler::decideHardening(const Function &Caller,
+                                 const Function &Callee,
+                                 SmallVectorImpl<Finding> &Out) {
   if (sspLevel(Callee) > sspLevel(Caller))
     Out.push_back({PolicyRowId::StackProtector,
-                   "the helper's stack protector level is stronger"});
+                   Callee.hasFnAttribute(Attribute::StackProtectReq)
+                       ? "sspreq"
+                       : Callee.hasFnAttribute(Attribute::StackProtectStrong)
+                             ? "sspstrong"
+                             : "ssp"});
 
-  StringRef CalleeZero =
-      Callee.getFnAttribute("zero-call-used-regs").getValueAsString();
-  StringRef CallerZero =
-      Caller.getFnAttribute("zero-call-used-regs").getValueAsString();
+  StringRef CalleeZero = strAttr(Callee, "zero-call-used-regs");
+  StringRef CallerZero = strAttr(Caller, "zero-call-used-regs");
   if (!CalleeZero.empty() && CalleeZero != "skip" && CalleeZero != CallerZero) {
     if (CallerZero.empty() || CallerZero == "skip")
       Out.push_back({PolicyRowId::ZeroCallUsedRegs,
@@ -162,34 +259,120 @@ void decideHardening(const Function &Caller, const Function &Callee,
       !Caller.hasFnAttribute(Attribute::FnRetThunkExtern))
     Out.push_back({PolicyRowId::ReturnThunk, "fn_ret_thunk_extern"});
 
-  int CalleeFP = framePointerLevel(Callee),
-      CallerFP = framePointerLevel(Caller);
+  int CalleeFP = framePointerLevel(Callee), CallerFP = framePointerLevel(Caller);
   if (CalleeFP < 0 || CallerFP < 0) {
-    if (Callee.getFnAttribute("frame-pointer") !=
-        Caller.getFnAttribute("frame-pointer"))
+    if (strAttr(Callee, "frame-pointer") != strAttr(Caller, "frame-pointer"))
       Out.push_back({PolicyRowId::OtherHardening,
                      "frame-pointer values this policy does not know"});
   } else if (CalleeFP > CallerFP) {
-    Out.push_back({PolicyRowId::FramePointer,
-                   ("frame-pointer=" +
-                    Callee.getFnAttribute("frame-pointer").getValueAsString())
-                       .str()});
+    Out.push_back(
+        {PolicyRowId::FramePointer,
+         ("frame-pointer=" + strAttr(Callee, "frame-pointer")).str()});
   }
+
+  if (Callee.hasFnAttribute("probe-stack") &&
+      !Caller.hasFnAttribute("probe-stack"))
+    Out.push_back({PolicyRowId::ProbeStack,
+                   ("probe-stack=" + strAttr(Callee, "probe-stack")).str()});
+
+  if (Callee.hasFnAttribute("branch-target-enforcement") &&
+      !Caller.hasFnAttribute("branch-target-enforcement"))
+    Out.push_back({PolicyRowId::BranchTargets, "branch-target-enforcement"});
+}
+
+void Reconciler::decideTarget(Function &Caller, Function &Callee,
+                              SmallVectorImpl<Finding> &Out) {
+  std::optional<FeatureComparison> C = Features.compare(Caller, Callee);
+  if (!C) {
+    Out.push_back({PolicyRowId::OtherFeatures,
+                   "the target of triple '" + M.getTargetTriple().str() +
+                       "' is not registered in this process, so the "
+                       "subtargets cannot be compared"});
+    return;
+  }
+  SmallVector<std::string, 8> Hardening, Codegen, Float, Other;
+  for (const std::string &F : C->Extra) {
+    if (isHardeningFeature(F))
+      Hardening.push_back(F);
+    else if (isCodegenOnlyFeature(F))
+      Codegen.push_back(F);
+    else if (F == "soft-float")
+      Float.push_back(F);
+    else if (!is_contained(C->Baseline, F))
+      Other.push_back(F);
+  }
+  if (!Float.empty()) {
+    Out.push_back({PolicyRowId::FloatABI, "the helper has +soft-float, the "
+                                          "caller passes floats in FP "
+                                          "registers"});
+    return;
+  }
+  if (!Other.empty()) {
+    Out.push_back({PolicyRowId::OtherFeatures,
+                   "the helper has " + plusList(Other) +
+                       ", which the caller lacks"});
+    return;
+  }
+  bool Adopt = false;
+  if (!Hardening.empty()) {
+    Finding F(PolicyRowId::HardeningFeatures, plusList(Hardening));
+    for (const std::string &H : Hardening)
+      F.Features.push_back("+" + H);
+    Out.push_back(std::move(F));
+  }
+  SmallVector<std::string, 8> Baseline;
+  for (const std::string &F : C->Extra)
+    if (!isHardeningFeature(F) && !isCodegenOnlyFeature(F))
+      Baseline.push_back(F);
+  if (!Baseline.empty()) {
+    Out.push_back({PolicyRowId::BaselineFeatures,
+                   "helper's extra " + plusList(Baseline) +
+                       " belong to the baseline CPU '" +
+                       Features.getBaselineCPU().str() + "'"});
+    Adopt = true;
+  }
+  if (!Codegen.empty()) {
+    Out.push_back({PolicyRowId::CodegenFeatures, plusList(Codegen)});
+    Adopt = true;
+  }
+  if (C->Extra.empty()) {
+    if (C->Tuning.empty()) {
+      Out.push_back({PolicyRowId::OtherFeatures,
+                     "a call inside the helper passes vectors or aggregates "
+                     "whose ABI depends on target features"});
+      return;
+    }
+    Out.push_back({PolicyRowId::TuningFeatures, plusList(C->Tuning)});
+    Adopt = true;
+  }
+  if (Adopt && hasFeatureDependentCallABI(Callee))
+    Out.push_back({PolicyRowId::OtherFeatures,
+                   "a call inside the helper passes vectors or aggregates "
+                   "whose ABI depends on target features"});
+  if (Adopt && Adopted.contains(&Callee))
+    Out.push_back({PolicyRowId::OtherFeatures,
+                   "the helper already serves a caller with other target "
+                   "features"});
 }
 
 SmallVector<Finding, 4> Reconciler::decide(CallBase &CB, Function &Callee) {
+  Function &Caller = *CB.getCaller();
   SmallVector<Finding, 4> Out;
-  decideHardening(*CB.getCaller(), Callee, Out);
+  decideHardening(Caller, Callee, Out);
   for (Blocker &B : findBlockers(CB, Callee, FAM)) {
     switch (B.Kind) {
     case BlockerKind::NoInline:
-      Out.push_back({PolicyRowId::NoInline, B.Detail});
+      if (!CB.isNoInline() && Callee.hasOptNone())
+        Out.push_back({PolicyRowId::OptNoneHelper,
+                       "optnone noinline: the helper was built at -O0"});
+      else
+        Out.push_back({PolicyRowId::NoInline, B.Detail});
       break;
     case BlockerKind::OptNoneCaller:
       Out.push_back({PolicyRowId::OptNoneCaller, B.Detail});
       break;
     case BlockerKind::CompatRule:
-      Out.push_back({PolicyRowId::CompatRuleAttributes, B.Detail});
+      decideCompatRule(Caller, Callee, Out);
       break;
     case BlockerKind::NullPointer:
       Out.push_back({PolicyRowId::NullPointerIsValid, B.Detail});
@@ -198,18 +381,28 @@ SmallVector<Finding, 4> Reconciler::decide(CallBase &CB, Function &Callee) {
       Out.push_back({PolicyRowId::NoBuiltins, B.Detail});
       break;
     case BlockerKind::Target:
-      Out.push_back(decideTarget(*CB.getCaller(), Callee));
+      decideTarget(Caller, Callee, Out);
       break;
     }
   }
   return Out;
 }
 
-bool Reconciler::apply(const Finding &F, Function &Caller, Function &Callee) {
+void Reconciler::adoptSubtarget(Function &Caller, Function &Callee) {
+  for (StringRef Kind : {"target-cpu", "target-features", "tune-cpu"}) {
+    if (Caller.hasFnAttribute(Kind))
+      Callee.addFnAttr(Caller.getFnAttribute(Kind));
+    else
+      Callee.removeFnAttr(Kind);
+  }
+  Adopted.insert(&Callee);
+}
+
+void Reconciler::apply(const Finding &F, Function &Caller, Function &Callee) {
   switch (F.Row) {
   case PolicyRowId::NullPointerIsValid:
     Caller.addFnAttr(Attribute::NullPointerIsValid);
-    return true;
+    return;
   case PolicyRowId::NoBuiltins:
     for (const Attribute &A : Callee.getAttributes().getFnAttrs()) {
       if (!A.isStringAttribute())
@@ -218,58 +411,120 @@ bool Reconciler::apply(const Finding &F, Function &Caller, Function &Callee) {
       if (K == "no-builtins" || K.starts_with("no-builtin-"))
         Caller.addFnAttr(A);
     }
-    return true;
-  case PolicyRowId::StackProtector:
-    Caller.removeFnAttr(Attribute::StackProtect);
-    Caller.removeFnAttr(Attribute::StackProtectStrong);
-    Caller.removeFnAttr(Attribute::StackProtectReq);
+    return;
+  case PolicyRowId::OptNoneHelper:
+    Callee.removeFnAttr(Attribute::OptimizeNone);
+    Callee.removeFnAttr(Attribute::NoInline);
+    return;
+  case PolicyRowId::StackProtector: {
+    for (Attribute::AttrKind K :
+         {Attribute::StackProtect, Attribute::StackProtectStrong,
+          Attribute::StackProtectReq})
+      Caller.removeFnAttr(K);
     for (Attribute::AttrKind K :
          {Attribute::StackProtect, Attribute::StackProtectStrong,
           Attribute::StackProtectReq})
       if (Callee.hasFnAttribute(K))
         Caller.addFnAttr(K);
-    if (Attribute Size = Callee.getFnAttribute("stack-protector-buffer-size");
-        Size.isValid()) {
-      unsigned Mine = 0, Theirs = 0;
-      bool HasMine = !Caller.getFnAttribute("stack-protector-buffer-size")
-                          .getValueAsString()
-                          .getAsInteger(10, Mine);
-      if (!Size.getValueAsString().getAsInteger(10, Theirs) &&
-          (!HasMine || Theirs < Mine))
-        Caller.addFnAttr(Size);
-    }
-    return true;
+    unsigned Mine = 0, Theirs = 0;
+    bool HasMine = Caller.hasFnAttribute("stack-protector-buffer-size") &&
+                   !strAttr(Caller, "stack-protector-buffer-size")
+                        .getAsInteger(10, Mine);
+    if (Callee.hasFnAttribute("stack-protector-buffer-size") &&
+        !strAttr(Callee, "stack-protector-buffer-size")
+             .getAsInteger(10, Theirs) &&
+        (!HasMine || Theirs < Mine))
+      Caller.addFnAttr(Callee.getFnAttribute("stack-protector-buffer-size"));
+    return;
+  }
   case PolicyRowId::ZeroCallUsedRegs:
+    Caller.addFnAttr(Callee.getFnAttribute("zero-call-used-regs"));
+    return;
   case PolicyRowId::FramePointer:
-    Caller.addFnAttr(Callee.getFnAttribute(
-        F.Row == PolicyRowId::ZeroCallUsedRegs ? "zero-call-used-regs"
-                                               : "frame-pointer"));
-    return true;
+    Caller.addFnAttr(Callee.getFnAttribute("frame-pointer"));
+    return;
   case PolicyRowId::ReturnThunk:
     Caller.addFnAttr(Attribute::FnRetThunkExtern);
-    return true;
-  case PolicyRowId::BaselineFeatures: {
-    if (Adopted.contains(&Callee))
-      return false; // Serves another caller's subtarget already.
-    for (StringRef Kind : {"target-cpu", "target-features", "tune-cpu"}) {
-      if (Caller.hasFnAttribute(Kind))
-        Callee.addFnAttr(Caller.getFnAttribute(Kind));
-      else
-        Callee.removeFnAttr(Kind);
+    return;
+  case PolicyRowId::ProbeStack:
+    Caller.addFnAttr(Callee.getFnAttribute("probe-stack"));
+    if (Callee.hasFnAttribute("stack-probe-size"))
+      Caller.addFnAttr(Callee.getFnAttribute("stack-probe-size"));
+    return;
+  case PolicyRowId::BranchTargets:
+    Caller.addFnAttr(Callee.getFnAttribute("branch-target-enforcement"));
+    return;
+  case PolicyRowId::Sanitizers:
+    for (Attribute::AttrKind K : SanitizerKinds) {
+      if (Callee.hasFnAttribute(K))
+        Caller.addFnAttr(K);
+      if (Caller.hasFnAttribute(K))
+        Callee.addFnAttr(K);
     }
-    Adopted.insert(&Callee);
-    return true;
+    return;
+  case PolicyRowId::ShadowCallStack:
+    Caller.addFnAttr(Attribute::ShadowCallStack);
+    Callee.addFnAttr(Attribute::ShadowCallStack);
+    return;
+  case PolicyRowId::PointerAuth: {
+    Function &Strong =
+        signReturnLevel(Callee) >= signReturnLevel(Caller) ? Callee : Caller;
+    Function &Weak = &Strong == &Callee ? Caller : Callee;
+    for (StringRef K : {"sign-return-address", "sign-return-address-key",
+                        "branch-protection-pauth-lr"}) {
+      if (Strong.hasFnAttribute(K))
+        Weak.addFnAttr(Strong.getFnAttribute(K));
+      else if (Weak.hasFnAttribute(K) && K != "branch-protection-pauth-lr")
+        Strong.addFnAttr(Weak.getFnAttribute(K));
+    }
+    if (Callee.hasFnAttribute("branch-protection-pauth-lr") ||
+        Caller.hasFnAttribute("branch-protection-pauth-lr")) {
+      Callee.addFnAttr("branch-protection-pauth-lr");
+      Caller.addFnAttr("branch-protection-pauth-lr");
+    }
+    return;
   }
+  case PolicyRowId::HardeningFeatures: {
+    std::string FS = strAttr(Caller, "target-features").str();
+    for (const std::string &Feature : F.Features)
+      FS += (FS.empty() ? "" : ",") + Feature;
+    Caller.addFnAttr("target-features", FS);
+    // A helper that adopts later takes these too; one that does not is
+    // now a subset of the caller.
+    return;
+  }
+  case PolicyRowId::BaselineFeatures:
+  case PolicyRowId::CodegenFeatures:
+  case PolicyRowId::TuningFeatures:
+    adoptSubtarget(Caller, Callee);
+    return;
   default:
-    return false;
+    return;
   }
 }
 
-void Reconciler::refuse(CallBase &CB, Function &Callee, const Finding &F) {
-  const PolicyRow &Row = getPolicyRow(F.Row);
-  std::string Reason =
-      (Twine(Row.Name) + " (" + getRuleName(Row.Rule) + "): " + F.Detail).str();
+void Reconciler::refuse(CallBase &CB, const Finding &F, StringRef Why) {
+  const PolicyRow &Row = rowOf(F);
+  std::string Reason = (Twine(Row.Name) + " (" + getRuleName(Row.Rule) +
+                        (Why.empty() ? "" : ", ") + Why + "): " + F.Detail)
+                           .str();
   setRefusal(CB, Reason);
+}
+
+void Reconciler::warnLost(CallBase &CB, Function &Callee, const Finding &F) {
+  Function &Caller = *CB.getCaller();
+  reportWarning(M.getContext(),
+                "hardening=ignore: inlining " + Callee.getName() + " into " +
+                    Caller.getName() + " drops the helper's " + F.Detail +
+                    " (policy row " + rowOf(F).Name + ")");
+  OptimizationRemarkEmitter ORE(&Caller);
+  ORE.emit([&] {
+    return OptimizationRemarkMissed(RemarkPassName, "HardeningLost", &CB)
+           << "hardening=ignore: " << ore::NV("Helper", Callee.getName())
+           << " loses " << ore::NV("Protection", F.Detail) << " in "
+           << ore::NV("Caller", Caller.getName()) << " ("
+           << ore::NV("Row", rowOf(F).Name) << ")";
+  });
 }
 
 bool Reconciler::reconcile(CallBase &CB, Function &Callee) {
@@ -280,53 +535,63 @@ bool Reconciler::reconcile(CallBase &CB, Function &Callee) {
     return false;
 
   // Change nothing unless every row allows it.
+  HardeningMode Mode = Options.Hardening;
+  bool Force = false;
+  SmallVector<const Finding *, 4> ToApply, Lost;
   for (const Finding &F : Findings) {
-    if (!ruleReconciles(getPolicyRow(F.Row).Rule)) {
-      refuse(CB, Callee, F);
+    const PolicyRow &Row = rowOf(F);
+    bool IsHardening = Row.Class == PolicyClass::Hardening;
+    if (IsHardening && Mode == HardeningMode::Ignore) {
+      Lost.push_back(&F);
+      Force = true;
+      continue;
+    }
+    if (!ruleReconciles(Row.Rule)) {
+      refuse(CB, F);
       return false;
     }
-    if (F.Row == PolicyRowId::BaselineFeatures && Adopted.contains(&Callee)) {
-      refuse(CB, Callee,
-             {PolicyRowId::OtherFeatures,
-              "the helper already serves a caller with other target "
-              "features; " +
-                  F.Detail});
+    if (IsHardening && Mode == HardeningMode::Refuse) {
+      refuse(CB, F, "hardening=refuse");
       return false;
     }
+    ToApply.push_back(&F);
   }
 
-  bool Changed = false;
   SmallVector<StringRef, 4> Rows;
-  for (const Finding &F : Findings) {
-    Changed |= apply(F, Caller, Callee);
-    Rows.push_back(getPolicyRow(F.Row).Name);
+  for (const Finding *F : ToApply) {
+    apply(*F, Caller, Callee);
+    Rows.push_back(rowOf(*F).Name);
   }
+  for (const Finding *F : Lost)
+    warnLost(CB, Callee, *F);
   // TargetLibraryInfo and TTI results never invalidate themselves; drop
   // them so that LLVM's checks see the new attributes.
   FAM.clear(Caller, Caller.getName());
   FAM.clear(Callee, Callee.getName());
 
-  // Ask LLVM again: the rows must have removed every blocker.
-  if (std::optional<std::string> Still = askLLVM(CB, Callee, FAM)) {
+  if (Force) {
+    setForced(CB);
+  } else if (std::optional<std::string> Still = askLLVM(CB, Callee, FAM)) {
+    // Ask LLVM again: the rows must have removed every blocker.
     setRefusal(CB, "still refused by LLVM after reconciling " +
                        join(Rows, ", ") + ": " + *Still);
-    return Changed;
+    return !ToApply.empty();
   }
   addReconciledRows(CB, Rows);
 
   OptimizationRemarkEmitter ORE(&Caller);
   ORE.emit([&] {
     OptimizationRemarkAnalysis R(RemarkPassName, "Reconciled", &CB);
-    R << "reconciled call to " << ore::NV("Helper", Callee.getName()) << " in "
-      << ore::NV("Caller", Caller.getName()) << ":";
-    for (const Finding &F : Findings) {
-      const PolicyRow &Row = getPolicyRow(F.Row);
+    R << "reconciled call to " << ore::NV("Helper", Callee.getName())
+      << " in " << ore::NV("Caller", Caller.getName()) << ":";
+    for (const Finding *F : ToApply) {
+      const PolicyRow &Row = rowOf(*F);
       R << " " << ore::NV("Row", Row.Name) << " ("
-        << ore::NV("Rule", getRuleName(Row.Rule)) << ": " << F.Detail << ")";
+        << ore::NV("Rule", getRuleName(Row.Rule)) << ": " << F->Detail << ")";
     }
     return R;
   });
-  return Changed;
+  return !ToApply.empty();
 }
 
 bool Reconciler::run() {
@@ -364,7 +629,7 @@ PreservedAnalyses HelperReconcilePass::run(Module &M,
                                            ModuleAnalysisManager &MAM) {
   FunctionAnalysisManager &FAM =
       MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
-  Reconciler R(M, FAM);
+  Reconciler R(M, FAM, Options);
   R.run();
   // Attributes changed on some functions, and call metadata was written.
   PreservedAnalyses PA;

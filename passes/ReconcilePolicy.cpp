@@ -7,6 +7,8 @@
 
 #include "passes/ReconcilePolicy.h"
 
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/ErrorHandling.h"
 
 using namespace llvm;
@@ -14,11 +16,31 @@ using namespace llvm;
 namespace rih {
 
 static const PolicyRow PolicyTable[] = {
-#define RIH_POLICY_ROW(Id, Subject, Kind, Rule, Reason, Source)                \
-  {PolicyRowId::Id,  #Id,    Subject, PolicyKind::Kind,                        \
-   PolicyRule::Rule, Reason, Source},
+#define RIH_POLICY_ROW(Id, Kind, Class, Rule, Subject, Reason, Source)         \
+  {PolicyRowId::Id,    #Id,     PolicyKind::Kind, PolicyClass::Class,          \
+   PolicyRule::Rule,   Subject, Reason,           Source},
 #include "passes/ReconcilePolicy.def"
 };
+
+std::optional<HardeningMode> parseHardeningMode(StringRef S) {
+  return StringSwitch<std::optional<HardeningMode>>(S)
+      .Case("strengthen", HardeningMode::Strengthen)
+      .Case("refuse", HardeningMode::Refuse)
+      .Case("ignore", HardeningMode::Ignore)
+      .Default(std::nullopt);
+}
+
+StringRef getHardeningModeName(HardeningMode M) {
+  switch (M) {
+  case HardeningMode::Strengthen:
+    return "strengthen";
+  case HardeningMode::Refuse:
+    return "refuse";
+  case HardeningMode::Ignore:
+    return "ignore";
+  }
+  llvm_unreachable("unknown hardening mode");
+}
 
 ArrayRef<PolicyRow> getPolicy() { return PolicyTable; }
 
@@ -26,14 +48,28 @@ const PolicyRow &getPolicyRow(PolicyRowId Id) {
   return PolicyTable[static_cast<unsigned>(Id)];
 }
 
+const PolicyRow &getModuleFlagRow(StringRef Key) {
+  for (const PolicyRow &Row : PolicyTable) {
+    if (Row.Kind != PolicyKind::ModuleFlag ||
+        Row.Rule == PolicyRule::LinkerMerge)
+      continue;
+    SmallVector<StringRef, 8> Names;
+    StringRef(Row.Subject).split(Names, ',');
+    for (StringRef N : Names)
+      if (N.trim() == Key)
+        return Row;
+  }
+  return getPolicyRow(PolicyRowId::ModuleFlags);
+}
+
 StringRef getRuleName(PolicyRule Rule) {
   switch (Rule) {
   case PolicyRule::CallerGains:
     return "caller-gains";
-  case PolicyRule::CalleeAdoptsCaller:
-    return "callee-adopts-caller";
   case PolicyRule::StrongestWins:
     return "strongest-wins";
+  case PolicyRule::CalleeAdopts:
+    return "callee-adopts-caller";
   case PolicyRule::CalleeDropped:
     return "callee-value-dropped";
   case PolicyRule::MustMatch:
@@ -47,9 +83,16 @@ StringRef getRuleName(PolicyRule Rule) {
 }
 
 bool ruleReconciles(PolicyRule Rule) {
-  return Rule == PolicyRule::CallerGains ||
-         Rule == PolicyRule::CalleeAdoptsCaller ||
+  return Rule == PolicyRule::CallerGains || Rule == PolicyRule::CalleeAdopts ||
          Rule == PolicyRule::StrongestWins || Rule == PolicyRule::CalleeDropped;
 }
+
+// The subjects of rows HardeningFeatures and CodegenFeatures.
+bool isHardeningFeature(StringRef F) {
+  return F.starts_with("retpoline") || F.starts_with("harden-sls") ||
+         F.starts_with("lvi-");
+}
+
+bool isCodegenOnlyFeature(StringRef F) { return F == "outline-atomics"; }
 
 } // namespace rih

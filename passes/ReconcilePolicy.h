@@ -7,7 +7,7 @@
 //
 // The policy rows themselves are in ReconcilePolicy.def; this header turns
 // them into an enum and a table that the passes, the remarks and the report
-// use.
+// use, and declares the hardening modes.
 //
 //===----------------------------------------------------------------------===//
 
@@ -17,19 +17,25 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 
+#include <optional>
+
 namespace rih {
 
 enum class PolicyRowId {
-#define RIH_POLICY_ROW(Id, Subject, Kind, Rule, Reason, Source) Id,
+#define RIH_POLICY_ROW(Id, Kind, Class, Rule, Subject, Reason, Source) Id,
 #include "passes/ReconcilePolicy.def"
 };
 
 enum class PolicyKind { Attribute, FeatureClass, ModuleFlag };
 
+/// Hardening rows protect against attacks; the hardening mode decides how
+/// they are applied.  Semantic rows keep the program's meaning.
+enum class PolicyClass { Semantic, Hardening };
+
 enum class PolicyRule {
   CallerGains,
-  CalleeAdoptsCaller,
   StrongestWins,
+  CalleeAdopts,
   CalleeDropped,
   MustMatch,
   Respect,
@@ -38,19 +44,37 @@ enum class PolicyRule {
 
 struct PolicyRow {
   PolicyRowId Id;
-  const char *Name;    ///< The row's identifier, as remarks print it.
-  const char *Subject; ///< Attributes, feature class or flags it covers.
+  const char *Name; ///< The row's identifier, as remarks print it.
   PolicyKind Kind;
+  PolicyClass Class;
   PolicyRule Rule;
-  const char *Reason; ///< Why the rule keeps the program's semantics.
-  const char *Source; ///< The LLVM file or kernel flag the rule comes from.
+  const char *Subject; ///< Attributes, feature class or flags it covers.
+  const char *Reason;  ///< Why the rule keeps the program's meaning.
+  const char *Source;  ///< The LLVM file or kernel flag the rule comes from.
 };
+
+/// What to do with a hardening row (parameter hardening=).
+enum class HardeningMode {
+  Strengthen, ///< Apply the row: the caller gains the protection.
+  Refuse,     ///< Refuse every call that would need a protection added.
+  Ignore,     ///< Inline anyway, drop the protection, warn (comparison only).
+};
+
+/// Parses "strengthen", "refuse" or "ignore".
+std::optional<HardeningMode> parseHardeningMode(llvm::StringRef S);
+
+/// Returns the spelling of \p M, as parsed by parseHardeningMode.
+llvm::StringRef getHardeningModeName(HardeningMode M);
 
 /// Returns every row of the policy, in the order of ReconcilePolicy.def.
 llvm::ArrayRef<PolicyRow> getPolicy();
 
 /// Returns the row \p Id.
 const PolicyRow &getPolicyRow(PolicyRowId Id);
+
+/// Returns the ModuleFlag row whose subject names the module flag \p Key, or
+/// the catch-all ModuleFlags row.
+const PolicyRow &getModuleFlagRow(llvm::StringRef Key);
 
 /// Returns the spelling of \p Rule used in remarks and the report
 /// ("caller-gains", "must-match", ...).
@@ -59,6 +83,11 @@ llvm::StringRef getRuleName(PolicyRule Rule);
 /// Returns true when rows with rule \p Rule change attributes so that a call
 /// can be inlined (as opposed to refusing it).
 bool ruleReconciles(PolicyRule Rule);
+
+/// Target-feature classes of HardeningFeatures and CodegenFeatures, by the
+/// feature's name as the target spells it.
+bool isHardeningFeature(llvm::StringRef Feature);
+bool isCodegenOnlyFeature(llvm::StringRef Feature);
 
 } // namespace rih
 

@@ -38,6 +38,9 @@ void RustInlineHelpersPass::printPipeline(raw_ostream &OS,
     OS << Sep << "helpers=" << F;
   if (!Options.ReportPath.empty())
     OS << Sep << "report=" << Options.ReportPath;
+  if (Options.Reconcile.Hardening != HardeningMode::Strengthen)
+    OS << Sep << "hardening="
+       << getHardeningModeName(Options.Reconcile.Hardening);
   OS << ">";
 }
 
@@ -51,7 +54,7 @@ PreservedAnalyses RustInlineHelpersPass::run(Module &M,
   if (!HadErrors && hasErrors(M.getContext()))
     return PA; // The host reported the link error; nothing was linked.
   MAM.invalidate(M, PA);
-  PreservedAnalyses Step = HelperReconcilePass().run(M, MAM);
+  PreservedAnalyses Step = HelperReconcilePass(Options.Reconcile).run(M, MAM);
   MAM.invalidate(M, Step);
   PA.intersect(std::move(Step));
   Step = HelperInlinePass(&Report).run(M, MAM);

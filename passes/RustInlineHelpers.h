@@ -5,7 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 //
-// `rust-inline-helpers<helpers=PATH;helpers=PATH;report=PATH>`: the three
+// `rust-inline-helpers<helpers=PATH;...;report=PATH;hardening=MODE>`: the three
 // passes in a row (rust-helpers-link, rust-helpers-reconcile,
 // rust-helpers-inline), with an optional JSON report of what they did.
 //
@@ -15,6 +15,7 @@
 #define RUST_INLINE_HELPERS_PASSES_RUSTINLINEHELPERS_H
 
 #include "passes/HelperLink.h"
+#include "passes/HelperReconcile.h"
 
 #include "llvm/IR/PassManager.h"
 
@@ -24,6 +25,7 @@ namespace rih {
 
 struct RustInlineHelpersOptions {
   HelperLinkOptions Link;
+  ReconcileOptions Reconcile;
   /// Where to write the JSON report (report=PATH); empty for none.
   std::string ReportPath;
 };

@@ -12,6 +12,7 @@
 #include "passes/HelperReconcile.h"
 #include "passes/RustInlineHelpers.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/raw_ostream.h"
@@ -29,28 +30,52 @@ Error badParameter(StringRef PassName, StringRef Param, StringRef Valid) {
       Param.str().c_str(), PassName.str().c_str(), Valid.str().c_str());
 }
 
-/// Parses "helpers=PATH;helpers=PATH;report=PATH".  report= is accepted only
-/// when \p AllowReport.
+enum ParamSet : unsigned {
+  HelpersParam = 1,
+  ReportParam = 2,
+  HardeningParam = 4,
+};
+
+/// Parses "helpers=PATH;helpers=PATH;report=PATH;hardening=MODE", accepting
+/// the parameters in \p Allowed.  helpers= is required when allowed.
 Expected<RustInlineHelpersOptions>
-parseOptions(StringRef Params, StringRef PassName, bool AllowReport) {
-  StringRef Valid = AllowReport ? "helpers=PATH (one per file), report=PATH"
-                                : "helpers=PATH (one per file)";
+parseOptions(StringRef Params, StringRef PassName, unsigned Allowed) {
+  SmallVector<std::string, 3> ValidList;
+  if (Allowed & HelpersParam)
+    ValidList.push_back("helpers=PATH (one per file)");
+  if (Allowed & ReportParam)
+    ValidList.push_back("report=PATH");
+  if (Allowed & HardeningParam)
+    ValidList.push_back("hardening=strengthen|refuse|ignore");
+  std::string Valid = join(ValidList, ", ");
   RustInlineHelpersOptions Opts;
+  bool SawHardening = false;
   while (!Params.empty()) {
     StringRef Param;
     std::tie(Param, Params) = Params.split(';');
     auto [Key, Value] = Param.split('=');
-    if (Key == "helpers" && !Value.empty()) {
+    if ((Allowed & HelpersParam) && Key == "helpers" && !Value.empty()) {
       Opts.Link.HelperFiles.push_back(Value.str());
-    } else if (AllowReport && Key == "report" && !Value.empty()) {
+    } else if ((Allowed & ReportParam) && Key == "report" && !Value.empty()) {
       if (!Opts.ReportPath.empty())
         return badParameter(PassName, Param, "report= given twice");
       Opts.ReportPath = Value.str();
+    } else if ((Allowed & HardeningParam) && Key == "hardening") {
+      std::optional<HardeningMode> Mode = parseHardeningMode(Value);
+      if (!Mode || SawHardening)
+        return badParameter(PassName, Param,
+                            SawHardening ? "hardening= given twice"
+                                         : "hardening=strengthen (default), "
+                                           "hardening=refuse or "
+                                           "hardening=ignore");
+      SawHardening = true;
+      Opts.Reconcile.Hardening = *Mode;
+      Opts.Link.Hardening = *Mode;
     } else {
       return badParameter(PassName, Param, Valid);
     }
   }
-  if (Opts.Link.HelperFiles.empty())
+  if ((Allowed & HelpersParam) && Opts.Link.HelperFiles.empty())
     return createStringError(
         inconvertibleErrorCode(),
         "rust-inline-helpers: pass '%s' needs at least one helper bitcode "
@@ -61,15 +86,24 @@ parseOptions(StringRef Params, StringRef PassName, bool AllowReport) {
 
 Expected<RustInlineHelpersOptions>
 parseRustInlineHelpersOptions(StringRef Params) {
-  return parseOptions(Params, "rust-inline-helpers", /*AllowReport=*/true);
+  return parseOptions(Params, "rust-inline-helpers",
+                      HelpersParam | ReportParam | HardeningParam);
 }
 
 Expected<HelperLinkOptions> parseHelperLinkOptions(StringRef Params) {
-  Expected<RustInlineHelpersOptions> O =
-      parseOptions(Params, "rust-helpers-link", /*AllowReport=*/false);
+  Expected<RustInlineHelpersOptions> O = parseOptions(
+      Params, "rust-helpers-link", HelpersParam | HardeningParam);
   if (!O)
     return O.takeError();
   return std::move(O->Link);
+}
+
+Expected<ReconcileOptions> parseReconcileOptions(StringRef Params) {
+  Expected<RustInlineHelpersOptions> O =
+      parseOptions(Params, "rust-helpers-reconcile", HardeningParam);
+  if (!O)
+    return O.takeError();
+  return O->Reconcile;
 }
 
 bool parseModulePipelineElement(StringRef Name, ModulePassManager &MPM,

@@ -1,28 +1,42 @@
-; The BaselineFeatures row only covers features every CPU of the triple has
-; and the caller did not turn off.  A caller that turns off cmov, and a helper
-; that carries a mitigation feature (retpoline) the caller lacks, keep their
-; calls, with the features named.  Positive control: the same helper body
-; without those differences is inlined.
+; Target features by class.  A caller that turns off cmov keeps its call:
+; cmov is baseline but the caller said no (row OtherFeatures).  A helper with
+; a mitigation feature (retpoline) the caller lacks: with the default
+; hardening=strengthen the caller gains the features (row HardeningFeatures)
+; and the call is inlined; with hardening=refuse it stays a call.  Positive
+; control: the same body without those differences is inlined.
 ;
 ; RUN: rm -rf %t && split-file %s %t
 ; RUN: %llvm-as %t/helpers.ll -o %t/helpers.bc
 ; RUN: %opt -passes='rust-inline-helpers<helpers=%t/helpers.bc>' \
-; RUN:   -pass-remarks-missed=rust-inline-helpers %t/crate.ll -S -o %t/out.ll 2>%t/missed.txt
+; RUN:   -pass-remarks=rust-inline-helpers -pass-remarks-missed=rust-inline-helpers \
+; RUN:   %t/crate.ll -S -o %t/out.ll 2>%t/remarks.txt
 ; RUN: FileCheck %s --input-file=%t/out.ll
-; RUN: FileCheck %s --check-prefix=MISSED --input-file=%t/missed.txt
+; RUN: FileCheck %s --check-prefix=REMARKS --input-file=%t/remarks.txt
+; RUN: %opt -passes='rust-inline-helpers<helpers=%t/helpers.bc;hardening=refuse>' \
+; RUN:   -pass-remarks-missed=rust-inline-helpers %t/crate.ll -S -o %t/refuse.ll 2>%t/refuse.txt
+; RUN: FileCheck %s --check-prefix=REFUSE --input-file=%t/refuse.ll
+; RUN: FileCheck %s --check-prefix=REFUSE-REMARKS --input-file=%t/refuse.txt
 
 ; CHECK-LABEL: define i32 @rust_no_cmov(
 ; CHECK:       call i32 @rust_helper_min(
 ; CHECK-LABEL: define i32 @rust_no_retpoline(
-; CHECK:       call i32 @rust_helper_min_retpoline(
+; CHECK-NOT:   call
+; CHECK:       select
 ; CHECK-LABEL: define i32 @rust_control(
 ; CHECK-NOT:   call
 ; CHECK:       select
 ; CHECK:       ret i32
+; CHECK:       attributes #{{[0-9]+}} = { nounwind "target-cpu"="x86-64" "target-features"="+retpoline-indirect-branches,+retpoline-indirect-calls" }
 
-; MISSED-DAG: rust_helper_min not inlined into rust_no_cmov: OtherFeatures (must-match): the helper has +cmov, which the caller lacks
-; MISSED-DAG: rust_helper_min_retpoline not inlined into rust_no_retpoline: OtherFeatures (must-match): the helper has {{.*}}+retpoline-indirect-calls{{.*}}, which the caller lacks
-; MISSED-NOT: rust_control
+; REMARKS-DAG: rust_helper_min not inlined into rust_no_cmov: OtherFeatures (must-match): the helper has +cmov, which the caller lacks
+; REMARKS-DAG: rust_helper_min_retpoline inlined into rust_no_retpoline {{.*}}reconciled: HardeningFeatures
+; REMARKS-DAG: rust_helper_min_plain inlined into rust_control
+
+; REFUSE-LABEL: define i32 @rust_no_retpoline(
+; REFUSE:       call i32 @rust_helper_min_retpoline(
+; REFUSE-LABEL: define i32 @rust_control(
+; REFUSE-NOT:   call
+; REFUSE-REMARKS: rust_helper_min_retpoline not inlined into rust_no_retpoline: HardeningFeatures (caller-gains, hardening=refuse): +retpoline-indirect-branches,+retpoline-indirect-calls
 
 ;--- crate.ll
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
@@ -38,12 +52,13 @@ define i32 @rust_no_retpoline(i32 %a, i32 %b) #1 {
   %m = call i32 @rust_helper_min_retpoline(i32 %a, i32 %b)
   ret i32 %m
 }
-define i32 @rust_control(i32 %a, i32 %b) #1 {
+define i32 @rust_control(i32 %a, i32 %b) #2 {
   %m = call i32 @rust_helper_min_plain(i32 %a, i32 %b)
   ret i32 %m
 }
 attributes #0 = { nounwind "target-cpu"="x86-64" "target-features"="-cmov" }
 attributes #1 = { nounwind "target-cpu"="x86-64" }
+attributes #2 = { nounwind "target-cpu"="x86-64" }
 
 ;--- helpers.ll
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"

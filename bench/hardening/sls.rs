@@ -1,0 +1,15 @@
+//! Caller of a helper built with -mharden-sls=all (both SLS rows share it).
+#![feature(no_core, lang_items)]
+#![no_core]
+#![allow(internal_features)]
+
+mod prelude;
+
+extern "C" {
+    fn rust_helper_sls_max(a: i64, b: i64) -> i64;
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn rust_sls(a: i64, b: i64) -> i64 {
+    unsafe { rust_helper_sls_max(a, b) }
+}
