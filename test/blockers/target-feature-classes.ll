@@ -36,6 +36,7 @@
 ; REFUSE:       call i32 @rust_helper_min_retpoline(
 ; REFUSE-LABEL: define i32 @rust_control(
 ; REFUSE-NOT:   call
+; REFUSE:       ret i32
 ; REFUSE-REMARKS: rust_helper_min_retpoline not inlined into rust_no_retpoline: HardeningFeatures (caller-gains, hardening=refuse): +retpoline-indirect-branches,+retpoline-indirect-calls
 
 ;--- crate.ll
