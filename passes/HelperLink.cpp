@@ -9,6 +9,7 @@
 
 #include "passes/HelperDiagnostics.h"
 #include "passes/HelperOrigin.h"
+#include "passes/ModuleFlagPolicy.h"
 #include "passes/HelperReport.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -17,6 +18,7 @@
 #include "llvm/Bitcode/BitcodeReader.h"
 #include "llvm/IR/DiagnosticHandler.h"
 #include "llvm/IR/DiagnosticInfo.h"
+#include "llvm/IR/DataLayout.h"
 #include "llvm/IR/DiagnosticPrinter.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Linker/Linker.h"
@@ -64,8 +66,10 @@ private:
   Expected<std::unique_ptr<Module>> openLazily(const HelperFile &File);
   bool providesNeededSymbol(const Module &Src) const;
   bool checkTarget(Module &Src, const HelperFile &File);
+  bool checkDataLayout(Module &Src, const HelperFile &File);
   bool linkOne(std::unique_ptr<Module> Src, const HelperFile &File);
   void recordLinked(const StringSet<> &Linked, const HelperFile &File);
+  void noteFlagChange(const ModuleFlagChange &Change, const HelperFile &File);
 
   Module &M;
   LLVMContext &Ctx;
@@ -150,6 +154,39 @@ bool HelperLinker::checkTarget(Module &Src, const HelperFile &File) {
   // (and the kernel's Rust target x86_64-unknown-none): same architecture,
   // the crate's triple wins as it would in the IR linker, without a warning.
   Src.setTargetTriple(DstTT);
+  return checkDataLayout(Src, File);
+}
+
+bool HelperLinker::checkDataLayout(Module &Src, const HelperFile &File) {
+  const DataLayout &D = M.getDataLayout(), &S = Src.getDataLayout();
+  if (Src.getDataLayoutStr().empty() || M.getDataLayoutStr().empty() ||
+      D == S)
+    return true;
+  // Layouts that disagree on byte order, pointer size or the alignment of
+  // the integer and pointer types describe another ABI.
+  auto Same = [&](Type *T) {
+    return D.getTypeAllocSize(T) == S.getTypeAllocSize(T) &&
+           D.getABITypeAlign(T) == S.getABITypeAlign(T);
+  };
+  LLVMContext &C = Ctx;
+  bool Compatible = D.isLittleEndian() == S.isLittleEndian() &&
+                    D.getPointerSizeInBits(0) == S.getPointerSizeInBits(0) &&
+                    Same(PointerType::getUnqual(C)) &&
+                    Same(Type::getInt64Ty(C)) && Same(Type::getInt128Ty(C)) &&
+                    Same(Type::getDoubleTy(C));
+  if (!Compatible) {
+    reportError(Ctx, "helper file '" + File.Path + "' has data layout '" +
+                         Src.getDataLayoutStr() + "' but module '" +
+                         M.getModuleIdentifier() + "' has '" +
+                         M.getDataLayoutStr() +
+                         "', another ABI; build the helpers for the crate's "
+                         "target (--target=" + M.getTargetTriple().str() +
+                         ")");
+    return false;
+  }
+  // Same ABI, another spelling (e.g. a newer clang's extra components): the
+  // crate's layout wins, without the IR linker's warning.
+  Src.setDataLayout(M.getDataLayout());
   return true;
 }
 
@@ -171,10 +208,35 @@ void HelperLinker::recordLinked(const StringSet<> &Linked,
   }
 }
 
+void HelperLinker::noteFlagChange(const ModuleFlagChange &Change,
+                                  const HelperFile &File) {
+  const PolicyRow &Row = getPolicyRow(Change.Row);
+  if (Report)
+    Report->noteModuleFlag(Change.Flag, Row.Name, Change.What, File.Path);
+  // Remarks need a function to hang on: the crate's first definition.
+  auto It = llvm::find_if(M, [](Function &F) { return !F.isDeclaration(); });
+  if (It == M.end())
+    return;
+  OptimizationRemarkEmitter ORE(&*It);
+  ORE.emit([&] {
+    return OptimizationRemarkAnalysis(RemarkPassName, "ModuleFlag", &*It)
+           << "module flag " << ore::NV("Flag", Change.Flag) << " "
+           << ore::NV("Change", Change.What) << " (policy row "
+           << ore::NV("Row", Row.Name) << ", " << getRuleName(Row.Rule)
+           << ") for helper file " << ore::NV("File", File.Path);
+  });
+}
+
 bool HelperLinker::linkOne(std::unique_ptr<Module> Src,
                            const HelperFile &File) {
   if (!checkTarget(*Src, File))
     return false;
+  SmallVector<ModuleFlagChange, 4> FlagChanges;
+  if (!reconcileModuleFlags(M, *Src, File.Path, Options.Hardening,
+                            FlagChanges))
+    return false;
+  for (const ModuleFlagChange &Change : FlagChanges)
+    noteFlagChange(Change, File);
 
   StringSet<> Linked;
   auto Internalize = [&Linked](Module &Dst, const StringSet<> &GVS) {

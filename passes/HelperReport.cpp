@@ -42,6 +42,11 @@ void HelperReport::noteRefused(StringRef Helper, StringRef Caller,
   get(Helper).Refusals.emplace_back(Caller.str(), Reason.str());
 }
 
+void HelperReport::noteModuleFlag(StringRef Flag, StringRef Row,
+                                  StringRef What, StringRef File) {
+  ModuleFlags.push_back({Flag.str(), Row.str(), What.str(), File.str()});
+}
+
 unsigned HelperReport::getNumInlined() const {
   unsigned N = 0;
   for (const auto &KV : Helpers)
@@ -93,6 +98,15 @@ bool HelperReport::write(StringRef Path, StringRef ModuleName,
             });
           });
         }
+      });
+      J.attributeArray("module_flags", [&] {
+        for (const FlagChange &C : ModuleFlags)
+          J.object([&] {
+            J.attribute("flag", C.Flag);
+            J.attribute("row", C.Row);
+            J.attribute("change", C.What);
+            J.attribute("file", C.File);
+          });
       });
     });
     OS << "\n";

@@ -14,7 +14,10 @@
 //    "helpers": [{"name": "rust_helper_refcount_inc", "file": "helpers.bc",
 //                 "calls": 3, "inlined": 3, "refused": 0,
 //                 "reconciled": {"NullPointerIsValid": 3},
-//                 "refusals": []}, ...]}
+//                 "refusals": []}, ...],
+//    "module_flags": [{"flag": "cf-protection-branch",
+//                      "row": "ControlFlowFlags", "change": "...",
+//                      "file": "helpers.bc"}]}
 //
 //===----------------------------------------------------------------------===//
 
@@ -46,6 +49,11 @@ public:
   void noteRefused(llvm::StringRef Helper, llvm::StringRef Caller,
                    llvm::StringRef Reason);
 
+  /// Records that module flag \p Flag was changed by policy row \p Row
+  /// before helper file \p File was linked.
+  void noteModuleFlag(llvm::StringRef Flag, llvm::StringRef Row,
+                      llvm::StringRef What, llvm::StringRef File);
+
   unsigned getNumInlined() const;
   unsigned getNumRefused() const;
 
@@ -65,6 +73,10 @@ private:
   Entry &get(llvm::StringRef Helper);
 
   std::map<std::string, Entry> Helpers; ///< Sorted: stable output.
+  struct FlagChange {
+    std::string Flag, Row, What, File;
+  };
+  llvm::SmallVector<FlagChange, 2> ModuleFlags;
 };
 
 } // namespace rih

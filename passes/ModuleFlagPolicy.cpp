@@ -1,0 +1,135 @@
+//===- ModuleFlagPolicy.cpp - Module flags before the IR linker -----------===//
+//
+// Part of rust-inline-helpers, under the Apache License v2.0 with LLVM
+// Exceptions.
+//
+//===----------------------------------------------------------------------===//
+
+#include "passes/ModuleFlagPolicy.h"
+
+#include "passes/HelperDiagnostics.h"
+
+#include "llvm/ADT/StringMap.h"
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/Metadata.h"
+#include "llvm/IR/Module.h"
+
+using namespace llvm;
+
+namespace rih {
+namespace {
+
+struct FlagValue {
+  Module::ModFlagBehavior Behavior;
+  Metadata *Val;
+};
+
+StringMap<FlagValue> readFlags(const Module &M) {
+  SmallVector<Module::ModuleFlagEntry, 16> Entries;
+  M.getModuleFlagsMetadata(Entries);
+  StringMap<FlagValue> Out;
+  for (const Module::ModuleFlagEntry &E : Entries)
+    Out[E.Key->getString()] = {E.Behavior, E.Val};
+  return Out;
+}
+
+std::optional<uint64_t> asInt(const FlagValue *V) {
+  if (!V)
+    return 0; // A missing flag counts as 0, as in the IR linker.
+  if (auto *C = mdconst::dyn_extract_or_null<ConstantInt>(V->Val))
+    return C->getZExtValue();
+  return std::nullopt;
+}
+
+std::string show(const FlagValue *V) {
+  if (!V)
+    return "absent";
+  if (std::optional<uint64_t> I = asInt(V))
+    return std::to_string(*I);
+  if (auto *S = dyn_cast<MDString>(V->Val))
+    return ("\"" + S->getString() + "\"").str();
+  return "a non-integer value";
+}
+
+bool sameValue(const FlagValue *A, const FlagValue *B) {
+  if (!A || !B)
+    return A == B;
+  if (A->Val == B->Val)
+    return true;
+  std::optional<uint64_t> X = asInt(A), Y = asInt(B);
+  return X && Y && *X == *Y;
+}
+
+} // namespace
+
+bool reconcileModuleFlags(Module &Crate, Module &Helper, StringRef HelperPath,
+                          HardeningMode Mode,
+                          SmallVectorImpl<ModuleFlagChange> &Changes) {
+  StringMap<FlagValue> Mine = readFlags(Crate), Theirs = readFlags(Helper);
+  SmallVector<std::string, 16> Keys;
+  for (const auto &E : Mine)
+    Keys.push_back(E.getKey().str());
+  for (const auto &E : Theirs)
+    if (!Mine.count(E.getKey()))
+      Keys.push_back(E.getKey().str());
+  llvm::sort(Keys);
+
+  LLVMContext &Ctx = Crate.getContext();
+  for (const std::string &Key : Keys) {
+    const PolicyRow &Row = getModuleFlagRow(Key);
+    if (Row.Rule == PolicyRule::LinkerMerge)
+      continue;
+    auto MI = Mine.find(Key), TI = Theirs.find(Key);
+    const FlagValue *A = MI == Mine.end() ? nullptr : &MI->second;
+    const FlagValue *B = TI == Theirs.end() ? nullptr : &TI->second;
+    if (sameValue(A, B))
+      continue;
+    std::string Both = "module flag '" + Key + "' is " + show(B) +
+                       " in helper file '" + HelperPath.str() + "' but " +
+                       show(A) + " in module '" +
+                       Crate.getModuleIdentifier() + "'";
+
+    if (Row.Rule == PolicyRule::MustMatch) {
+      reportError(Ctx, Both + " (policy row " + Row.Name +
+                           ": must match); build the C helpers and the Rust "
+                           "crate with the same setting (" + Row.Source + ")");
+      return false;
+    }
+    // StrongestWins on integer flags.
+    std::optional<uint64_t> X = asInt(A), Y = asInt(B);
+    if (!X || !Y) {
+      reportError(Ctx, Both + " (policy row " + Row.Name +
+                           "): not integers, cannot tell which is stronger; "
+                           "build both sides with the same setting");
+      return false;
+    }
+    if (Mode == HardeningMode::Refuse) {
+      reportError(Ctx, Both + " (policy row " + Row.Name +
+                           ") and hardening=refuse forbids raising it; build "
+                           "both sides with the same setting (" + Row.Source +
+                           ") or use hardening=strengthen");
+      return false;
+    }
+    if (Mode == HardeningMode::Ignore) {
+      reportWarning(Ctx, "hardening=ignore: " + Both +
+                             "; the IR linker's merge may drop it for the "
+                             "whole module (policy row " + Row.Name + ")");
+      continue;
+    }
+    // Strengthen: the weaker side takes the stronger value, keeping its own
+    // merge behaviour when it has the flag.
+    bool RaiseCrate = *Y > *X;
+    Module &Weak = RaiseCrate ? Crate : Helper;
+    const FlagValue *Strong = RaiseCrate ? B : A;
+    const FlagValue *WeakV = RaiseCrate ? A : B;
+    Weak.setModuleFlag(WeakV ? WeakV->Behavior : Strong->Behavior, Key,
+                       Strong->Val);
+    Changes.push_back(
+        {Key, Row.Id,
+         "raised from " + show(WeakV) + " to " + show(Strong) + " in the " +
+             (RaiseCrate ? "crate" : "helper file")});
+  }
+  return true;
+}
+
+} // namespace rih
