@@ -9,16 +9,16 @@
 
 #include "passes/HelperDiagnostics.h"
 #include "passes/HelperOrigin.h"
-#include "passes/ModuleFlagPolicy.h"
 #include "passes/HelperReport.h"
+#include "passes/ModuleFlagPolicy.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Analysis/OptimizationRemarkEmitter.h"
 #include "llvm/Bitcode/BitcodeReader.h"
+#include "llvm/IR/DataLayout.h"
 #include "llvm/IR/DiagnosticHandler.h"
 #include "llvm/IR/DiagnosticInfo.h"
-#include "llvm/IR/DataLayout.h"
 #include "llvm/IR/DiagnosticPrinter.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Linker/Linker.h"
@@ -159,8 +159,7 @@ bool HelperLinker::checkTarget(Module &Src, const HelperFile &File) {
 
 bool HelperLinker::checkDataLayout(Module &Src, const HelperFile &File) {
   const DataLayout &D = M.getDataLayout(), &S = Src.getDataLayout();
-  if (Src.getDataLayoutStr().empty() || M.getDataLayoutStr().empty() ||
-      D == S)
+  if (Src.getDataLayoutStr().empty() || M.getDataLayoutStr().empty() || D == S)
     return true;
   // Layouts that disagree on byte order, pointer size or the alignment of
   // the integer and pointer types describe another ABI.
@@ -180,8 +179,8 @@ bool HelperLinker::checkDataLayout(Module &Src, const HelperFile &File) {
                          M.getModuleIdentifier() + "' has '" +
                          M.getDataLayoutStr() +
                          "', another ABI; build the helpers for the crate's "
-                         "target (--target=" + M.getTargetTriple().str() +
-                         ")");
+                         "target (--target=" +
+                         M.getTargetTriple().str() + ")");
     return false;
   }
   // Same ABI, another spelling (e.g. a newer clang's extra components): the
@@ -232,8 +231,7 @@ bool HelperLinker::linkOne(std::unique_ptr<Module> Src,
   if (!checkTarget(*Src, File))
     return false;
   SmallVector<ModuleFlagChange, 4> FlagChanges;
-  if (!reconcileModuleFlags(M, *Src, File.Path, Options.Hardening,
-                            FlagChanges))
+  if (!reconcileModuleFlags(M, *Src, File.Path, Options.Hardening, FlagChanges))
     return false;
   for (const ModuleFlagChange &Change : FlagChanges)
     noteFlagChange(Change, File);

@@ -92,11 +92,15 @@ bool reservesX18(const Function &F) {
 }
 
 const Attribute::AttrKind SanitizerKinds[] = {
-    Attribute::SanitizeAddress,    Attribute::SanitizeThread,
-    Attribute::SanitizeType,       Attribute::SanitizeMemory,
-    Attribute::SanitizeHWAddress,  Attribute::SanitizeMemTag,
+    Attribute::SanitizeAddress,
+    Attribute::SanitizeThread,
+    Attribute::SanitizeType,
+    Attribute::SanitizeMemory,
+    Attribute::SanitizeHWAddress,
+    Attribute::SanitizeMemTag,
     Attribute::SanitizeNumericalStability,
-    Attribute::SanitizeRealtime,   Attribute::SanitizeRealtimeBlocking};
+    Attribute::SanitizeRealtime,
+    Attribute::SanitizeRealtimeBlocking};
 
 /// Returns true when a call inside \p F passes or returns vectors or
 /// aggregates to a real function: its ABI can depend on target features
@@ -175,8 +179,9 @@ void Reconciler::decideCompatRule(const Function &Caller,
         Callee.hasFnAttribute(Attribute::ShadowCallStack) ? Caller : Callee;
     if (reservesX18(Lacking))
       Out.push_back({PolicyRowId::ShadowCallStack,
-                     &Lacking == &Caller ? "shadowcallstack on the helper only"
-                                         : "shadowcallstack on the caller only"});
+                     &Lacking == &Caller
+                         ? "shadowcallstack on the helper only"
+                         : "shadowcallstack on the caller only"});
     else
       Out.push_back({PolicyRowId::OtherHardening,
                      "shadowcallstack differs and the side without it does "
@@ -190,10 +195,9 @@ void Reconciler::decideCompatRule(const Function &Caller,
   int CallerPac = signReturnLevel(Caller), CalleePac = signReturnLevel(Callee);
   StringRef CallerKey = strAttr(Caller, "sign-return-address-key");
   StringRef CalleeKey = strAttr(Callee, "sign-return-address-key");
-  bool PacDiffers =
-      CallerPac != CalleePac || CallerKey != CalleeKey ||
-      strAttr(Caller, "branch-protection-pauth-lr") !=
-          strAttr(Callee, "branch-protection-pauth-lr");
+  bool PacDiffers = CallerPac != CalleePac || CallerKey != CalleeKey ||
+                    strAttr(Caller, "branch-protection-pauth-lr") !=
+                        strAttr(Callee, "branch-protection-pauth-lr");
   if (PacDiffers) {
     if (CallerPac < 0 || CalleePac < 0 ||
         (CallerPac > 0 && CalleePac > 0 && CallerKey != CalleeKey))
@@ -209,8 +213,7 @@ void Reconciler::decideCompatRule(const Function &Caller,
                          .str()});
   }
 
-  for (StringRef K :
-       {"strictfp", "denormal-fp-math", "denormal-fp-math-f32"}) {
+  for (StringRef K : {"strictfp", "denormal-fp-math", "denormal-fp-math-f32"}) {
     bool Differs = K == "strictfp"
                        ? Caller.hasFnAttribute(Attribute::StrictFP) !=
                              Callee.hasFnAttribute(Attribute::StrictFP)
@@ -231,16 +234,14 @@ void Reconciler::decideCompatRule(const Function &Caller,
 }
 
 /// Hardening that LLVM's checks do not look at and inlining would drop.
-void Reconciler::decideHardening(const Function &Caller,
-                                 const Function &Callee,
+void Reconciler::decideHardening(const Function &Caller, const Function &Callee,
                                  SmallVectorImpl<Finding> &Out) {
   if (sspLevel(Callee) > sspLevel(Caller))
     Out.push_back({PolicyRowId::StackProtector,
-                   Callee.hasFnAttribute(Attribute::StackProtectReq)
-                       ? "sspreq"
-                       : Callee.hasFnAttribute(Attribute::StackProtectStrong)
-                             ? "sspstrong"
-                             : "ssp"});
+                   Callee.hasFnAttribute(Attribute::StackProtectReq) ? "sspreq"
+                   : Callee.hasFnAttribute(Attribute::StackProtectStrong)
+                       ? "sspstrong"
+                       : "ssp"});
 
   StringRef CalleeZero = strAttr(Callee, "zero-call-used-regs");
   StringRef CallerZero = strAttr(Caller, "zero-call-used-regs");
@@ -259,7 +260,8 @@ void Reconciler::decideHardening(const Function &Caller,
       !Caller.hasFnAttribute(Attribute::FnRetThunkExtern))
     Out.push_back({PolicyRowId::ReturnThunk, "fn_ret_thunk_extern"});
 
-  int CalleeFP = framePointerLevel(Callee), CallerFP = framePointerLevel(Caller);
+  int CalleeFP = framePointerLevel(Callee),
+      CallerFP = framePointerLevel(Caller);
   if (CalleeFP < 0 || CallerFP < 0) {
     if (strAttr(Callee, "frame-pointer") != strAttr(Caller, "frame-pointer"))
       Out.push_back({PolicyRowId::OtherHardening,
@@ -308,9 +310,9 @@ void Reconciler::decideTarget(Function &Caller, Function &Callee,
     return;
   }
   if (!Other.empty()) {
-    Out.push_back({PolicyRowId::OtherFeatures,
-                   "the helper has " + plusList(Other) +
-                       ", which the caller lacks"});
+    Out.push_back(
+        {PolicyRowId::OtherFeatures,
+         "the helper has " + plusList(Other) + ", which the caller lacks"});
     return;
   }
   bool Adopt = false;
@@ -362,7 +364,8 @@ SmallVector<Finding, 4> Reconciler::decide(CallBase &CB, Function &Callee) {
   for (Blocker &B : findBlockers(CB, Callee, FAM)) {
     switch (B.Kind) {
     case BlockerKind::NoInline:
-      if (!CB.isNoInline() && Callee.hasOptNone())
+      if (!CB.getAttributes().hasFnAttr(Attribute::NoInline) &&
+          Callee.hasOptNone())
         Out.push_back({PolicyRowId::OptNoneHelper,
                        "optnone noinline: the helper was built at -O0"});
       else
@@ -427,9 +430,9 @@ void Reconciler::apply(const Finding &F, Function &Caller, Function &Callee) {
       if (Callee.hasFnAttribute(K))
         Caller.addFnAttr(K);
     unsigned Mine = 0, Theirs = 0;
-    bool HasMine = Caller.hasFnAttribute("stack-protector-buffer-size") &&
-                   !strAttr(Caller, "stack-protector-buffer-size")
-                        .getAsInteger(10, Mine);
+    bool HasMine =
+        Caller.hasFnAttribute("stack-protector-buffer-size") &&
+        !strAttr(Caller, "stack-protector-buffer-size").getAsInteger(10, Mine);
     if (Callee.hasFnAttribute("stack-protector-buffer-size") &&
         !strAttr(Callee, "stack-protector-buffer-size")
              .getAsInteger(10, Theirs) &&
@@ -582,8 +585,8 @@ bool Reconciler::reconcile(CallBase &CB, Function &Callee) {
   OptimizationRemarkEmitter ORE(&Caller);
   ORE.emit([&] {
     OptimizationRemarkAnalysis R(RemarkPassName, "Reconciled", &CB);
-    R << "reconciled call to " << ore::NV("Helper", Callee.getName())
-      << " in " << ore::NV("Caller", Caller.getName()) << ":";
+    R << "reconciled call to " << ore::NV("Helper", Callee.getName()) << " in "
+      << ore::NV("Caller", Caller.getName()) << ":";
     for (const Finding *F : ToApply) {
       const PolicyRow &Row = rowOf(*F);
       R << " " << ore::NV("Row", Row.Name) << " ("

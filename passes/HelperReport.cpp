@@ -42,8 +42,8 @@ void HelperReport::noteRefused(StringRef Helper, StringRef Caller,
   get(Helper).Refusals.emplace_back(Caller.str(), Reason.str());
 }
 
-void HelperReport::noteModuleFlag(StringRef Flag, StringRef Row,
-                                  StringRef What, StringRef File) {
+void HelperReport::noteModuleFlag(StringRef Flag, StringRef Row, StringRef What,
+                                  StringRef File) {
   ModuleFlags.push_back({Flag.str(), Row.str(), What.str(), File.str()});
 }
 

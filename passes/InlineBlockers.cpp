@@ -93,7 +93,7 @@ SmallVector<Blocker, 4> findBlockers(CallBase &CB, Function &Callee,
   Function &Caller = *CB.getCaller();
   if (Callee.hasFnAttribute(Attribute::NoInline))
     Out.push_back({BlockerKind::NoInline, "noinline on the helper"});
-  else if (CB.isNoInline())
+  else if (CB.getAttributes().hasFnAttr(Attribute::NoInline))
     Out.push_back({BlockerKind::NoInline, "noinline on the call site"});
   if (Caller.hasOptNone())
     Out.push_back({BlockerKind::OptNoneCaller, "the caller is optnone"});

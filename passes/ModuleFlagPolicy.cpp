@@ -86,13 +86,14 @@ bool reconcileModuleFlags(Module &Crate, Module &Helper, StringRef HelperPath,
       continue;
     std::string Both = "module flag '" + Key + "' is " + show(B) +
                        " in helper file '" + HelperPath.str() + "' but " +
-                       show(A) + " in module '" +
-                       Crate.getModuleIdentifier() + "'";
+                       show(A) + " in module '" + Crate.getModuleIdentifier() +
+                       "'";
 
     if (Row.Rule == PolicyRule::MustMatch) {
       reportError(Ctx, Both + " (policy row " + Row.Name +
                            ": must match); build the C helpers and the Rust "
-                           "crate with the same setting (" + Row.Source + ")");
+                           "crate with the same setting (" +
+                           Row.Source + ")");
       return false;
     }
     // StrongestWins on integer flags.
@@ -106,14 +107,15 @@ bool reconcileModuleFlags(Module &Crate, Module &Helper, StringRef HelperPath,
     if (Mode == HardeningMode::Refuse) {
       reportError(Ctx, Both + " (policy row " + Row.Name +
                            ") and hardening=refuse forbids raising it; build "
-                           "both sides with the same setting (" + Row.Source +
-                           ") or use hardening=strengthen");
+                           "both sides with the same setting (" +
+                           Row.Source + ") or use hardening=strengthen");
       return false;
     }
     if (Mode == HardeningMode::Ignore) {
       reportWarning(Ctx, "hardening=ignore: " + Both +
                              "; the IR linker's merge may drop it for the "
-                             "whole module (policy row " + Row.Name + ")");
+                             "whole module (policy row " +
+                             Row.Name + ")");
       continue;
     }
     // Strengthen: the weaker side takes the stronger value, keeping its own
@@ -124,10 +126,10 @@ bool reconcileModuleFlags(Module &Crate, Module &Helper, StringRef HelperPath,
     const FlagValue *WeakV = RaiseCrate ? A : B;
     Weak.setModuleFlag(WeakV ? WeakV->Behavior : Strong->Behavior, Key,
                        Strong->Val);
-    Changes.push_back(
-        {Key, Row.Id,
-         "raised from " + show(WeakV) + " to " + show(Strong) + " in the " +
-             (RaiseCrate ? "crate" : "helper file")});
+    Changes.push_back({Key, Row.Id,
+                       "raised from " + show(WeakV) + " to " + show(Strong) +
+                           " in the " +
+                           (RaiseCrate ? "crate" : "helper file")});
   }
   return true;
 }

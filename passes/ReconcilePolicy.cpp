@@ -17,8 +17,8 @@ namespace rih {
 
 static const PolicyRow PolicyTable[] = {
 #define RIH_POLICY_ROW(Id, Kind, Class, Rule, Subject, Reason, Source)         \
-  {PolicyRowId::Id,    #Id,     PolicyKind::Kind, PolicyClass::Class,          \
-   PolicyRule::Rule,   Subject, Reason,           Source},
+  {PolicyRowId::Id,  #Id,     PolicyKind::Kind, PolicyClass::Class,            \
+   PolicyRule::Rule, Subject, Reason,           Source},
 #include "passes/ReconcilePolicy.def"
 };
 

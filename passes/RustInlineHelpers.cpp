@@ -39,8 +39,8 @@ void RustInlineHelpersPass::printPipeline(raw_ostream &OS,
   if (!Options.ReportPath.empty())
     OS << Sep << "report=" << Options.ReportPath;
   if (Options.Reconcile.Hardening != HardeningMode::Strengthen)
-    OS << Sep << "hardening="
-       << getHardeningModeName(Options.Reconcile.Hardening);
+    OS << Sep
+       << "hardening=" << getHardeningModeName(Options.Reconcile.Hardening);
   OS << ">";
 }
 

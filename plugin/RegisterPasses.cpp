@@ -91,8 +91,8 @@ parseRustInlineHelpersOptions(StringRef Params) {
 }
 
 Expected<HelperLinkOptions> parseHelperLinkOptions(StringRef Params) {
-  Expected<RustInlineHelpersOptions> O = parseOptions(
-      Params, "rust-helpers-link", HelpersParam | HardeningParam);
+  Expected<RustInlineHelpersOptions> O =
+      parseOptions(Params, "rust-helpers-link", HelpersParam | HardeningParam);
   if (!O)
     return O.takeError();
   return std::move(O->Link);

@@ -12,6 +12,17 @@
 ; RUN:   %t/crate.ll -S -o %t/out.ll 2>%t/remarks.txt
 ; RUN: FileCheck %s --input-file=%t/out.ll
 ; RUN: FileCheck %s --check-prefix=REMARK --input-file=%t/remarks.txt
+; hardening=refuse: the call that needs the caller to gain them stays a call.
+; RUN: %opt -passes='rust-inline-helpers<helpers=%t/helpers.bc;hardening=refuse>' \
+; RUN:   -pass-remarks-missed=rust-inline-helpers %t/crate.ll -S -o %t/refuse.ll 2>%t/refuse.txt
+; RUN: FileCheck %s --check-prefix=REFUSE --input-file=%t/refuse.ll
+; RUN: FileCheck %s --check-prefix=REFUSE-REMARK --input-file=%t/refuse.txt
+; hardening=ignore: Linux 7.1's behaviour, for comparison: inlined everywhere,
+; protections dropped, one warning per protection.
+; RUN: %opt -passes='rust-inline-helpers<helpers=%t/helpers.bc;hardening=ignore>' \
+; RUN:   %t/crate.ll -S -o %t/ignore.ll 2>%t/ignore.txt
+; RUN: FileCheck %s --check-prefix=IGNORE --input-file=%t/ignore.ll
+; RUN: FileCheck %s --check-prefix=IGNORE-WARN --input-file=%t/ignore.txt
 
 ; CHECK-LABEL: define void @rust_plain(
 ; CHECK-NOT:   call {{.*}}@rust_helper_
@@ -19,6 +30,21 @@
 ; CHECK-LABEL: define void @rust_zero_all(
 ; CHECK:       call void @rust_helper_hardened(
 ; CHECK:       attributes #0 = { fn_ret_thunk_extern nounwind sspstrong "frame-pointer"="all" "stack-protector-buffer-size"="8" "zero-call-used-regs"="used-gpr" }
+
+; REFUSE-LABEL: define void @rust_plain(
+; REFUSE:       call void @rust_helper_hardened(
+; REFUSE:       attributes #0 = { nounwind }
+; REFUSE-REMARK: rust_helper_hardened not inlined into rust_plain: StackProtector (strongest-wins, hardening=refuse): sspstrong
+
+; IGNORE-LABEL: define void @rust_plain(
+; IGNORE-NOT:   call {{.*}}@rust_helper_
+; IGNORE-LABEL: define void @rust_zero_all(
+; IGNORE-NOT:   call {{.*}}@rust_helper_
+; IGNORE:       attributes #0 = { nounwind }
+; IGNORE-WARN-DAG: warning: rust-inline-helpers: hardening=ignore: inlining rust_helper_hardened into rust_plain drops the helper's sspstrong (policy row StackProtector)
+; IGNORE-WARN-DAG: warning: rust-inline-helpers: hardening=ignore: inlining rust_helper_hardened into rust_plain drops the helper's zero-call-used-regs=used-gpr (policy row ZeroCallUsedRegs)
+; IGNORE-WARN-DAG: warning: rust-inline-helpers: hardening=ignore: inlining rust_helper_hardened into rust_plain drops the helper's fn_ret_thunk_extern (policy row ReturnThunk)
+; IGNORE-WARN-DAG: warning: rust-inline-helpers: hardening=ignore: inlining rust_helper_hardened into rust_plain drops the helper's frame-pointer=all (policy row FramePointer)
 
 ; REMARK-DAG: rust_helper_hardened inlined into rust_plain {{.*}}reconciled: StackProtector, ZeroCallUsedRegs, ReturnThunk, FramePointer
 ; REMARK-DAG: rust_helper_hardened not inlined into rust_zero_all: OtherHardening (must-match): zero-call-used-regs is "used-gpr" in the helper, "all" in the caller

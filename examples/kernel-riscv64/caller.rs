@@ -1,0 +1,104 @@
+//! Kernel-style Rust caller for the x86_64 example: a `#![no_core]` library
+//! built with the kernel's Rust flags (rustflags.txt) and target spec
+//! (target.json).  Each exported function calls `rust_helper_*` wrappers
+//! the way `kernel::` code calls `bindings::*`.
+
+#![feature(no_core, lang_items)]
+#![no_core]
+#![allow(internal_features)]
+
+// The lang items rustc 1.96 needs for this file: the `Sized` hierarchy and
+// `Copy` (so integers and raw pointers can be used more than once).
+#[lang = "pointee_sized"]
+pub trait PointeeSized {}
+#[lang = "meta_sized"]
+pub trait MetaSized: PointeeSized {}
+#[lang = "sized"]
+pub trait Sized: MetaSized {}
+#[lang = "copy"]
+pub trait Copy {}
+
+impl Copy for bool {}
+impl Copy for i32 {}
+impl Copy for i64 {}
+impl Copy for u64 {}
+impl Copy for usize {}
+impl<T: PointeeSized> Copy for *mut T {}
+impl<T: PointeeSized> Copy for *const T {}
+
+/// `refcount_t` (`struct refcount_struct { atomic_t refs; }`).
+#[repr(C)]
+pub struct Refcount {
+    refs: i32,
+}
+
+/// `struct kobj` in helpers.c.
+#[repr(C)]
+pub struct Kobj {
+    refcount: Refcount,
+    flags: u64,
+    size: usize,
+}
+
+extern "C" {
+    fn rust_helper_ERR_PTR(err: i64) -> *mut u8;
+    fn rust_helper_IS_ERR(ptr: *const u8) -> bool;
+    fn rust_helper_PTR_ERR(ptr: *const u8) -> i64;
+    fn rust_helper_refcount_inc(r: *mut Refcount);
+    fn rust_helper_refcount_dec_and_test(r: *mut Refcount) -> bool;
+    fn rust_helper_set_bit(nr: i64, addr: *mut u64);
+    fn rust_helper_test_bit(nr: i64, addr: *const u64) -> bool;
+    fn rust_helper_kobj_size(o: *const Kobj) -> usize;
+    fn rust_helper_noinline_audit(o: *const Kobj) -> u64;
+}
+
+/// Takes a reference (`kernel::sync::Refcount`-style `inc`).
+#[no_mangle]
+pub unsafe extern "C" fn rust_kobj_get(o: *mut Kobj) {
+    unsafe { rust_helper_refcount_inc(&raw mut (*o).refcount) }
+}
+
+/// Drops a reference; true when it was the last one.
+#[no_mangle]
+pub unsafe extern "C" fn rust_kobj_put(o: *mut Kobj) -> bool {
+    unsafe { rust_helper_refcount_dec_and_test(&raw mut (*o).refcount) }
+}
+
+/// Turns an errno into an error pointer.
+#[no_mangle]
+pub unsafe extern "C" fn rust_make_err(errno: i64) -> *mut u8 {
+    unsafe { rust_helper_ERR_PTR(errno) }
+}
+
+/// `from_err_ptr`: the errno of an error pointer, 0 for a valid pointer.
+#[no_mangle]
+pub unsafe extern "C" fn rust_check_ptr(p: *const u8) -> i64 {
+    unsafe {
+        if rust_helper_IS_ERR(p) {
+            rust_helper_PTR_ERR(p)
+        } else {
+            0
+        }
+    }
+}
+
+/// Sets flag `nr` and reads it back.
+#[no_mangle]
+pub unsafe extern "C" fn rust_kobj_mark(o: *mut Kobj, nr: i64) -> bool {
+    unsafe {
+        rust_helper_set_bit(nr, &raw mut (*o).flags);
+        rust_helper_test_bit(nr, &raw const (*o).flags)
+    }
+}
+
+/// A struct field read through a C accessor.
+#[no_mangle]
+pub unsafe extern "C" fn rust_kobj_size(o: *const Kobj) -> usize {
+    unsafe { rust_helper_kobj_size(o) }
+}
+
+/// Calls the `noinline` control helper, which must stay a call.
+#[no_mangle]
+pub unsafe extern "C" fn rust_kobj_audit(o: *const Kobj) -> u64 {
+    unsafe { rust_helper_noinline_audit(o) }
+}
