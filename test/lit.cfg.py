@@ -86,5 +86,16 @@ else:
     )
     config.substitutions.append(("%rustc", "false"))
 
+# Targets compiled into this LLVM, as "<arch>-registered-target" features.
+try:
+    targets = subprocess.run(
+        [tool("llc"), "--version"], capture_output=True, text=True, timeout=60
+    ).stdout
+    for arch in ("x86", "aarch64", "riscv"):
+        if re.search(r"^\s+%s\b" % ("riscv64" if arch == "riscv" else arch if arch != "x86" else "x86-64"), targets, re.M):
+            config.available_features.add(arch + "-registered-target")
+except (OSError, subprocess.SubprocessError):
+    pass
+
 if os.path.exists("/usr/bin/cc") or os.path.exists(tool("clang")):
     config.available_features.add("native-link")
