@@ -20,6 +20,7 @@
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
+#include "llvm/IR/Intrinsics.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Support/Debug.h"
 
@@ -70,9 +71,9 @@ int framePointerLevel(const Function &F) {
   return StringSwitch<int>(strAttr(F, "frame-pointer"))
       .Case("none", 0)
       .Case("reserved", 1)
-      .Case("non-leaf", 2)
       .Case("non-leaf-no-reserve", 2)
-      .Case("all", 3)
+      .Case("non-leaf", 3)
+      .Case("all", 4)
       .Default(-1);
 }
 
@@ -119,6 +120,35 @@ bool hasFeatureDependentCallABI(const Function &F) {
       return true;
   }
   return false;
+}
+
+/// Returns a reason why \p F's body may depend on target features, or an
+/// empty string when it is plain IR that any subtarget of the triple lowers
+/// (row UnneededFeatures): no inline asm, no target-specific intrinsic, no
+/// vector or floating-point value.
+std::string whyBodyNeedsFeatures(const Function &F) {
+  auto Special = [](Type *T) {
+    return T->isVectorTy() || T->isFPOrFPVectorTy() || T->isX86_AMXTy();
+  };
+  for (const Argument &A : F.args())
+    if (Special(A.getType()))
+      return "it takes a vector or floating-point argument";
+  if (Special(F.getReturnType()))
+    return "it returns a vector or floating-point value";
+  for (const Instruction &I : instructions(F)) {
+    if (const auto *CB = dyn_cast<CallBase>(&I)) {
+      if (CB->isInlineAsm())
+        return "it contains inline asm";
+      if (const Function *Callee = CB->getCalledFunction())
+        if (Intrinsic::isTargetIntrinsic(Callee->getIntrinsicID()))
+          return ("it calls " + Callee->getName()).str();
+    }
+    if (Special(I.getType()) || any_of(I.operands(), [&](const Use &U) {
+          return Special(U->getType());
+        }))
+      return "it computes with vector or floating-point values";
+  }
+  return {};
 }
 
 std::string plusList(ArrayRef<std::string> Features) {
@@ -309,13 +339,20 @@ void Reconciler::decideTarget(Function &Caller, Function &Callee,
                                           "registers"});
     return;
   }
-  if (!Other.empty()) {
-    Out.push_back(
-        {PolicyRowId::OtherFeatures,
-         "the helper has " + plusList(Other) + ", which the caller lacks"});
-    return;
-  }
   bool Adopt = false;
+  if (!Other.empty()) {
+    std::string Why = whyBodyNeedsFeatures(Callee);
+    if (!Why.empty()) {
+      Out.push_back({PolicyRowId::OtherFeatures,
+                     "the helper has " + plusList(Other) +
+                         ", which the caller lacks, and " + Why});
+      return;
+    }
+    Out.push_back({PolicyRowId::UnneededFeatures,
+                   "the helper's " + plusList(Other) +
+                       " cannot be needed by its plain-IR body"});
+    Adopt = true;
+  }
   if (!Hardening.empty()) {
     Finding F(PolicyRowId::HardeningFeatures, plusList(Hardening));
     for (const std::string &H : Hardening)
@@ -323,7 +360,7 @@ void Reconciler::decideTarget(Function &Caller, Function &Callee,
     Out.push_back(std::move(F));
   }
   SmallVector<std::string, 8> Baseline;
-  for (const std::string &F : C->Extra)
+  for (const std::string &F : C->Baseline)
     if (!isHardeningFeature(F) && !isCodegenOnlyFeature(F))
       Baseline.push_back(F);
   if (!Baseline.empty()) {
@@ -497,6 +534,7 @@ void Reconciler::apply(const Finding &F, Function &Caller, Function &Callee) {
     return;
   }
   case PolicyRowId::BaselineFeatures:
+  case PolicyRowId::UnneededFeatures:
   case PolicyRowId::CodegenFeatures:
   case PolicyRowId::TuningFeatures:
     adoptSubtarget(Caller, Callee);

@@ -7,6 +7,8 @@
 
 #include "passes/InlineBlockers.h"
 
+#include "passes/TargetFeatures.h"
+
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Analysis/InlineCost.h"
 #include "llvm/Analysis/TargetLibraryInfo.h"
@@ -14,6 +16,7 @@
 #include "llvm/IR/Attributes.h"
 #include "llvm/IR/Function.h"
 #include "llvm/IR/InstrTypes.h"
+#include "llvm/IR/Module.h"
 
 using namespace llvm;
 
@@ -78,13 +81,21 @@ static std::string describeBuiltins(const Function &Caller,
 
 static std::string describeTarget(const Function &Caller,
                                   const Function &Callee) {
-  auto Show = [](const Function &F) {
-    return ("target-cpu=\"" +
-            F.getFnAttribute("target-cpu").getValueAsString() + "\"")
-        .str();
-  };
-  return "subtarget differs: helper " + Show(Callee) + ", caller " +
-         Show(Caller);
+  std::string Where =
+      ("helper target-cpu=\"" +
+       Callee.getFnAttribute("target-cpu").getValueAsString() +
+       "\", caller target-cpu=\"" +
+       Caller.getFnAttribute("target-cpu").getValueAsString() + "\"")
+          .str();
+  TargetFeatureOracle Oracle(Caller.getParent()->getTargetTriple());
+  std::optional<FeatureComparison> C = Oracle.compare(Caller, Callee);
+  if (!C || C->Extra.empty())
+    return "subtarget differs: " + Where;
+  SmallVector<std::string, 8> Plus;
+  for (const std::string &F : C->Extra)
+    Plus.push_back("+" + F);
+  return "subtarget differs: the helper has " + join(Plus, ",") +
+         ", which the caller lacks (" + Where + ")";
 }
 
 SmallVector<Blocker, 4> findBlockers(CallBase &CB, Function &Callee,

@@ -51,13 +51,22 @@ std::string show(const FlagValue *V) {
   return "a non-integer value";
 }
 
+/// Strength of an integer flag value: the value itself, except for
+/// frame-pointer, whose values are not ordered by strength
+/// (llvm::FramePointerKind: None 0, NonLeaf 1, All 2, Reserved 3,
+/// NonLeafNoReserve 4).
+uint64_t strength(StringRef Key, uint64_t V) {
+  if (Key != "frame-pointer")
+    return V;
+  static const uint64_t Order[] = {0, 3, 4, 1, 2};
+  return V < 5 ? Order[V] : V;
+}
+
 bool sameValue(const FlagValue *A, const FlagValue *B) {
-  if (!A || !B)
-    return A == B;
-  if (A->Val == B->Val)
+  if (A && B && A->Val == B->Val)
     return true;
   std::optional<uint64_t> X = asInt(A), Y = asInt(B);
-  return X && Y && *X == *Y;
+  return X && Y && *X == *Y; // A missing flag counts as 0.
 }
 
 } // namespace
@@ -120,7 +129,7 @@ bool reconcileModuleFlags(Module &Crate, Module &Helper, StringRef HelperPath,
     }
     // Strengthen: the weaker side takes the stronger value, keeping its own
     // merge behaviour when it has the flag.
-    bool RaiseCrate = *Y > *X;
+    bool RaiseCrate = strength(Key, *Y) > strength(Key, *X);
     Module &Weak = RaiseCrate ? Crate : Helper;
     const FlagValue *Strong = RaiseCrate ? B : A;
     const FlagValue *WeakV = RaiseCrate ? A : B;

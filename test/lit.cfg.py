@@ -60,6 +60,18 @@ config.substitutions.extend(
         ),
     ]
 )
+# arm64 and riscv64 use rustc's built-in targets: rustflags.txt names them.
+for arch in ("arm64", "riscv64"):
+    arch_dir = os.path.join(src, "examples", "kernel-" + arch)
+    config.substitutions.extend(
+        [
+            ("%%kernel-%s-cflags" % arch, read_flags(os.path.join(arch_dir, "cflags.txt"))),
+            (
+                "%%kernel-%s-rustflags" % arch,
+                read_flags(os.path.join(arch_dir, "rustflags.txt")),
+            ),
+        ]
+    )
 
 
 def rustc_llvm_major(rustc):

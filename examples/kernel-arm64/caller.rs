@@ -1,7 +1,9 @@
-//! Kernel-style Rust caller for the x86_64 example: a `#![no_core]` library
-//! built with the kernel's Rust flags (rustflags.txt) and target spec
-//! (target.json).  Each exported function calls `rust_helper_*` wrappers
-//! the way `kernel::` code calls `bindings::*`.
+//! Kernel-style Rust caller for the arm64 example: the same `#![no_core]`
+//! library as the x86_64 example's caller.rs, built with the arm64
+//! kernel's Rust flags (rustflags.txt) for rustc's built-in target
+//! `aarch64-unknown-none-softfloat`, for which rustc ships no `core`.  Each
+//! exported function calls `rust_helper_*` wrappers the way `kernel::`
+//! code calls `bindings::*`.
 
 #![feature(no_core, lang_items)]
 #![no_core]

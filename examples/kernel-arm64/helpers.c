@@ -1,9 +1,9 @@
 /*
- * Kernel-style C for the x86_64 example: a few `static inline` functions
- * in the style of the kernel's headers, and the `rust_helper_*` wrappers
- * that Rust calls (as in the kernel's rust/helpers directory).  Built with
- * the kernel's C flags from cflags.txt, which include -nostdinc, so this
- * file includes nothing.
+ * Kernel-style C for the arm64 example (the same code as the x86_64
+ * example): a few `static inline` functions in the style of the kernel's
+ * headers and the `rust_helper_*` wrappers that Rust calls.  Built with
+ * the arm64 kernel's C flags from cflags.txt (-nostdinc), so this file
+ * includes nothing.  `long` is 64 bits on both LP64 targets.
  */
 
 typedef _Bool bool;

@@ -2,7 +2,8 @@
 ; say "x86-64" and spell out +cmov,+cx8,+fxsr.  The helper's extra features
 ; all belong to the triple's baseline CPU, so the helper adopts the caller's
 ; subtarget (row BaselineFeatures).  A positive control with a real ISA
-; extension (+avx2) the caller lacks must stay a call (row OtherFeatures).
+; extension (+avx2) the caller lacks, whose body needs it (inline asm), must
+; stay a call (row OtherFeatures).
 ;
 ; RUN: rm -rf %t && split-file %s %t
 ; RUN: %llvm-as %t/helpers.ll -o %t/helpers.bc
@@ -28,7 +29,7 @@
 ; CHECK:       attributes [[AVX]] = { {{.*}}"target-features"="+avx2"
 
 ; REMARK: rust_helper_baseline inlined into rust_caller {{.*}}reconciled: BaselineFeatures
-; REMARK: rust_helper_avx2 not inlined into rust_caller: OtherFeatures (must-match): the helper has {{.*}}+avx2{{.*}}which the caller lacks
+; REMARK: rust_helper_avx2 not inlined into rust_caller: OtherFeatures (must-match): the helper has {{.*}}+avx2{{.*}}which the caller lacks, and it contains inline asm
 
 ;--- crate.ll
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
@@ -51,6 +52,7 @@ define i32 @rust_helper_baseline(i32 %a, i32 %b) #0 {
   ret i32 %m
 }
 define i32 @rust_helper_avx2(i32 %a) #1 {
+  call void asm sideeffect "vzeroupper", ""()
   %r = add i32 %a, 7
   ret i32 %r
 }

@@ -25,7 +25,14 @@
 ; RUN: not %opt -passes='rust-inline-helpers<helpers=%t/kcfi.bc>' \
 ; RUN:   %t/crate.ll -o %t/kcfi-out.bc 2>&1 | FileCheck %s --check-prefix=KCFI
 ; RUN: not test -e %t/kcfi-out.bc
+; frame-pointer: the linker's Max of all (2) and non-leaf-no-reserve (4) is
+; the weaker 4; the plugin keeps "all" (row FramePointerFlag).
+; RUN: %llvm-as %t/fp.ll -o %t/fp.bc
+; RUN: %llvm-link %t/fpcrate.ll %t/fp.bc -S -o - | FileCheck %s --check-prefix=FP-PLAIN
+; RUN: %opt -passes='rust-inline-helpers<helpers=%t/fp.bc>' %t/fpcrate.ll -S -o - | FileCheck %s --check-prefix=FP
 
+; FP-PLAIN: !{i32 7, !"frame-pointer", i32 4}
+; FP: !{i32 7, !"frame-pointer", i32 2}
 ; PLAIN: !{i32 8, !"cf-protection-branch", i32 0}
 ; CHECK-NOT: call {{.*}}@rust_helper_
 ; CHECK: !{i32 8, !"cf-protection-branch", i32 1}
@@ -66,3 +73,23 @@ define i32 @rust_helper_one() {
 }
 !llvm.module.flags = !{!0}
 !0 = !{i32 4, !"kcfi", i32 1}
+
+;--- fpcrate.ll
+target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
+target triple = "x86_64-unknown-linux-gnu"
+declare i32 @rust_helper_one()
+define i32 @rust_caller() {
+  %v = call i32 @rust_helper_one()
+  ret i32 %v
+}
+!llvm.module.flags = !{!0}
+!0 = !{i32 7, !"frame-pointer", i32 2}
+
+;--- fp.ll
+target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
+target triple = "x86_64-pc-linux-gnu"
+define i32 @rust_helper_one() {
+  ret i32 1
+}
+!llvm.module.flags = !{!0}
+!0 = !{i32 7, !"frame-pointer", i32 4}
