@@ -70,12 +70,15 @@ private:
   bool linkOne(std::unique_ptr<Module> Src, const HelperFile &File);
   void recordLinked(const StringSet<> &Linked, const HelperFile &File);
   void noteFlagChange(const ModuleFlagChange &Change, const HelperFile &File);
+  void noteSkipped(const HelperFile &File, StringRef Reason);
+  Function *firstDefinition();
 
   Module &M;
   LLVMContext &Ctx;
   const HelperLinkOptions &Options;
   HelperReport *Report;
   std::vector<HelperFile> Files;
+  StringSet<> Skipped; ///< Files hardening=refuse kept out.
 };
 
 bool HelperLinker::openAll() {
@@ -207,18 +210,39 @@ void HelperLinker::recordLinked(const StringSet<> &Linked,
   }
 }
 
+Function *HelperLinker::firstDefinition() {
+  auto It = llvm::find_if(M, [](Function &F) { return !F.isDeclaration(); });
+  return It == M.end() ? nullptr : &*It;
+}
+
+void HelperLinker::noteSkipped(const HelperFile &File, StringRef Reason) {
+  Skipped.insert(File.Path);
+  if (Report)
+    Report->noteSkippedFile(File.Path, Reason);
+  Function *F = firstDefinition();
+  if (!F)
+    return;
+  OptimizationRemarkEmitter ORE(F);
+  ORE.emit([&] {
+    return OptimizationRemarkMissed(RemarkPassName, "FileNotLinked", F)
+           << "helper file " << ore::NV("File", File.Path)
+           << " not linked, its helpers stay calls: "
+           << ore::NV("Reason", Reason);
+  });
+}
+
 void HelperLinker::noteFlagChange(const ModuleFlagChange &Change,
                                   const HelperFile &File) {
   const PolicyRow &Row = getPolicyRow(Change.Row);
   if (Report)
     Report->noteModuleFlag(Change.Flag, Row.Name, Change.What, File.Path);
   // Remarks need a function to hang on: the crate's first definition.
-  auto It = llvm::find_if(M, [](Function &F) { return !F.isDeclaration(); });
-  if (It == M.end())
+  Function *F = firstDefinition();
+  if (!F)
     return;
-  OptimizationRemarkEmitter ORE(&*It);
+  OptimizationRemarkEmitter ORE(F);
   ORE.emit([&] {
-    return OptimizationRemarkAnalysis(RemarkPassName, "ModuleFlag", &*It)
+    return OptimizationRemarkAnalysis(RemarkPassName, "ModuleFlag", F)
            << "module flag " << ore::NV("Flag", Change.Flag) << " "
            << ore::NV("Change", Change.What) << " (policy row "
            << ore::NV("Row", Row.Name) << ", " << getRuleName(Row.Rule)
@@ -231,8 +255,17 @@ bool HelperLinker::linkOne(std::unique_ptr<Module> Src,
   if (!checkTarget(*Src, File))
     return false;
   SmallVector<ModuleFlagChange, 4> FlagChanges;
-  if (!reconcileModuleFlags(M, *Src, File.Path, Options.Hardening, FlagChanges))
+  std::string SkipReason;
+  switch (reconcileModuleFlags(M, *Src, File.Path, Options.Hardening,
+                               FlagChanges, SkipReason)) {
+  case FlagVerdict::Error:
     return false;
+  case FlagVerdict::Skip:
+    noteSkipped(File, SkipReason);
+    return true;
+  case FlagVerdict::Link:
+    break;
+  }
   for (const ModuleFlagChange &Change : FlagChanges)
     noteFlagChange(Change, File);
 
@@ -290,6 +323,8 @@ bool HelperLinker::run() {
   for (unsigned Round = 0; Round <= Files.size(); ++Round) {
     bool Progress = false;
     for (const HelperFile &File : Files) {
+      if (Skipped.contains(File.Path))
+        continue;
       Expected<std::unique_ptr<Module>> Src = openLazily(File);
       if (!Src) {
         consumeError(Src.takeError()); // Already checked in openAll.
@@ -299,6 +334,8 @@ bool HelperLinker::run() {
         continue;
       if (!linkOne(std::move(*Src), File))
         return true; // The linker may have moved part of the file.
+      if (Skipped.contains(File.Path))
+        continue;
       Progress = Changed = true;
     }
     if (!Progress)

@@ -556,7 +556,7 @@ void Reconciler::warnLost(CallBase &CB, Function &Callee, const Finding &F) {
   Function &Caller = *CB.getCaller();
   reportWarning(M.getContext(),
                 "hardening=ignore: inlining " + Callee.getName() + " into " +
-                    Caller.getName() + " drops the helper's " + F.Detail +
+                    Caller.getName() + " drops a protection: " + F.Detail +
                     " (policy row " + rowOf(F).Name + ")");
   OptimizationRemarkEmitter ORE(&Caller);
   ORE.emit([&] {
@@ -570,6 +570,8 @@ void Reconciler::warnLost(CallBase &CB, Function &Callee, const Finding &F) {
 
 bool Reconciler::reconcile(CallBase &CB, Function &Callee) {
   Function &Caller = *CB.getCaller();
+  if (isForced(CB))
+    return false;   // hardening=ignore decided it, and warned, already.
   clearRefusal(CB); // Decided again below; reconciled rows accumulate.
   SmallVector<Finding, 4> Findings = decide(CB, Callee);
   if (Findings.empty())

@@ -47,6 +47,10 @@ void HelperReport::noteModuleFlag(StringRef Flag, StringRef Row, StringRef What,
   ModuleFlags.push_back({Flag.str(), Row.str(), What.str(), File.str()});
 }
 
+void HelperReport::noteSkippedFile(StringRef File, StringRef Reason) {
+  SkippedFiles.emplace_back(File.str(), Reason.str());
+}
+
 unsigned HelperReport::getNumInlined() const {
   unsigned N = 0;
   for (const auto &KV : Helpers)
@@ -106,6 +110,13 @@ bool HelperReport::write(StringRef Path, StringRef ModuleName,
             J.attribute("row", C.Row);
             J.attribute("change", C.What);
             J.attribute("file", C.File);
+          });
+      });
+      J.attributeArray("files_not_linked", [&] {
+        for (const auto &FR : SkippedFiles)
+          J.object([&] {
+            J.attribute("file", FR.first);
+            J.attribute("reason", FR.second);
           });
       });
     });

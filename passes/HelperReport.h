@@ -54,6 +54,9 @@ public:
   void noteModuleFlag(llvm::StringRef Flag, llvm::StringRef Row,
                       llvm::StringRef What, llvm::StringRef File);
 
+  /// Records that helper file \p File was not linked, and why.
+  void noteSkippedFile(llvm::StringRef File, llvm::StringRef Reason);
+
   unsigned getNumInlined() const;
   unsigned getNumRefused() const;
 
@@ -77,6 +80,7 @@ private:
     std::string Flag, Row, What, File;
   };
   llvm::SmallVector<FlagChange, 2> ModuleFlags;
+  llvm::SmallVector<std::pair<std::string, std::string>, 1> SkippedFiles;
 };
 
 } // namespace rih

@@ -71,9 +71,10 @@ bool sameValue(const FlagValue *A, const FlagValue *B) {
 
 } // namespace
 
-bool reconcileModuleFlags(Module &Crate, Module &Helper, StringRef HelperPath,
-                          HardeningMode Mode,
-                          SmallVectorImpl<ModuleFlagChange> &Changes) {
+FlagVerdict reconcileModuleFlags(Module &Crate, Module &Helper,
+                                 StringRef HelperPath, HardeningMode Mode,
+                                 SmallVectorImpl<ModuleFlagChange> &Changes,
+                                 std::string &SkipReason) {
   StringMap<FlagValue> Mine = readFlags(Crate), Theirs = readFlags(Helper);
   SmallVector<std::string, 16> Keys;
   for (const auto &E : Mine)
@@ -103,7 +104,7 @@ bool reconcileModuleFlags(Module &Crate, Module &Helper, StringRef HelperPath,
                            ": must match); build the C helpers and the Rust "
                            "crate with the same setting (" +
                            Row.Source + ")");
-      return false;
+      return FlagVerdict::Error;
     }
     // StrongestWins on integer flags.
     std::optional<uint64_t> X = asInt(A), Y = asInt(B);
@@ -111,14 +112,7 @@ bool reconcileModuleFlags(Module &Crate, Module &Helper, StringRef HelperPath,
       reportError(Ctx, Both + " (policy row " + Row.Name +
                            "): not integers, cannot tell which is stronger; "
                            "build both sides with the same setting");
-      return false;
-    }
-    if (Mode == HardeningMode::Refuse) {
-      reportError(Ctx, Both + " (policy row " + Row.Name +
-                           ") and hardening=refuse forbids raising it; build "
-                           "both sides with the same setting (" +
-                           Row.Source + ") or use hardening=strengthen");
-      return false;
+      return FlagVerdict::Error;
     }
     if (Mode == HardeningMode::Ignore) {
       reportWarning(Ctx, "hardening=ignore: " + Both +
@@ -128,8 +122,14 @@ bool reconcileModuleFlags(Module &Crate, Module &Helper, StringRef HelperPath,
       continue;
     }
     // Strengthen: the weaker side takes the stronger value, keeping its own
-    // merge behaviour when it has the flag.
+    // merge behaviour when it has the flag.  Refuse: only the helper may be
+    // raised; raising the crate would add a protection to the caller.
     bool RaiseCrate = strength(Key, *Y) > strength(Key, *X);
+    if (RaiseCrate && Mode == HardeningMode::Refuse) {
+      SkipReason = Both + " (policy row " + Row.Name +
+                   ") and hardening=refuse forbids raising it in the crate";
+      return FlagVerdict::Skip;
+    }
     Module &Weak = RaiseCrate ? Crate : Helper;
     const FlagValue *Strong = RaiseCrate ? B : A;
     const FlagValue *WeakV = RaiseCrate ? A : B;
@@ -140,7 +140,7 @@ bool reconcileModuleFlags(Module &Crate, Module &Helper, StringRef HelperPath,
                            " in the " +
                            (RaiseCrate ? "crate" : "helper file")});
   }
-  return true;
+  return FlagVerdict::Link;
 }
 
 } // namespace rih

@@ -42,18 +42,28 @@ struct ModuleFlagChange {
   std::string What; ///< e.g. "raised to 1 in the crate".
 };
 
+/// What to do with the helper file after the module-flag rows.
+enum class FlagVerdict {
+  Link,  ///< Link it (flags may have been changed).
+  Skip,  ///< Do not link it: its calls stay calls (hardening=refuse).
+  Error, ///< An error was reported.
+};
+
 /// Applies the module-flag rows to the crate \p Crate and the helper module
 /// \p Helper (read from \p HelperPath) before they are linked, under
 /// hardening mode \p Mode.  Appends what it changed to \p Changes.
 ///
-/// Returns false after reporting an error (through the crate's context) that
-/// names the flag, both values, both modules and the fix: a must-match flag
-/// that differs, or, with hardening=refuse, a strongest-wins flag that
-/// differs.  With hardening=ignore, a strongest-wins difference is left to
-/// the linker with a warning.
-bool reconcileModuleFlags(llvm::Module &Crate, llvm::Module &Helper,
-                          llvm::StringRef HelperPath, HardeningMode Mode,
-                          llvm::SmallVectorImpl<ModuleFlagChange> &Changes);
+/// Returns Error after reporting an error (through the crate's context) that
+/// names the flag, both values, both modules and the fix, when a must-match
+/// flag differs.  With hardening=refuse, a strongest-wins flag that only the
+/// crate could raise gives Skip, with the reason in \p SkipReason: the
+/// helpers of that file stay calls.  With hardening=ignore, a strongest-wins
+/// difference is left to the linker with a warning.
+FlagVerdict
+reconcileModuleFlags(llvm::Module &Crate, llvm::Module &Helper,
+                     llvm::StringRef HelperPath, HardeningMode Mode,
+                     llvm::SmallVectorImpl<ModuleFlagChange> &Changes,
+                     std::string &SkipReason);
 
 } // namespace rih
 

@@ -41,10 +41,10 @@
 ; IGNORE-LABEL: define void @rust_zero_all(
 ; IGNORE-NOT:   call {{.*}}@rust_helper_
 ; IGNORE:       attributes #0 = { nounwind }
-; IGNORE-WARN-DAG: warning: rust-inline-helpers: hardening=ignore: inlining rust_helper_hardened into rust_plain drops the helper's sspstrong (policy row StackProtector)
-; IGNORE-WARN-DAG: warning: rust-inline-helpers: hardening=ignore: inlining rust_helper_hardened into rust_plain drops the helper's zero-call-used-regs=used-gpr (policy row ZeroCallUsedRegs)
-; IGNORE-WARN-DAG: warning: rust-inline-helpers: hardening=ignore: inlining rust_helper_hardened into rust_plain drops the helper's fn_ret_thunk_extern (policy row ReturnThunk)
-; IGNORE-WARN-DAG: warning: rust-inline-helpers: hardening=ignore: inlining rust_helper_hardened into rust_plain drops the helper's frame-pointer=all (policy row FramePointer)
+; IGNORE-WARN-DAG: warning: rust-inline-helpers: hardening=ignore: inlining rust_helper_hardened into rust_plain drops a protection: sspstrong (policy row StackProtector)
+; IGNORE-WARN-DAG: warning: rust-inline-helpers: hardening=ignore: inlining rust_helper_hardened into rust_plain drops a protection: zero-call-used-regs=used-gpr (policy row ZeroCallUsedRegs)
+; IGNORE-WARN-DAG: warning: rust-inline-helpers: hardening=ignore: inlining rust_helper_hardened into rust_plain drops a protection: fn_ret_thunk_extern (policy row ReturnThunk)
+; IGNORE-WARN-DAG: warning: rust-inline-helpers: hardening=ignore: inlining rust_helper_hardened into rust_plain drops a protection: frame-pointer=all (policy row FramePointer)
 
 ; REMARK-DAG: rust_helper_hardened inlined into rust_plain {{.*}}reconciled: StackProtector, ZeroCallUsedRegs, ReturnThunk, FramePointer
 ; REMARK-DAG: rust_helper_hardened not inlined into rust_zero_all: OtherHardening (must-match): zero-call-used-regs is "used-gpr" in the helper, "all" in the caller

@@ -16,9 +16,10 @@
 ; RUN: FileCheck %s --input-file=%t/out.ll
 ; RUN: FileCheck %s --check-prefix=REMARK --input-file=%t/remarks.txt
 ; RUN: FileCheck %s --check-prefix=JSON --input-file=%t/r.json
-; RUN: not %opt -passes='rust-inline-helpers<helpers=%t/helpers.bc;hardening=refuse>' \
-; RUN:   %t/crate.ll -o %t/refuse.bc 2>&1 | FileCheck %s --check-prefix=REFUSE
-; RUN: not test -e %t/refuse.bc
+; RUN: %opt -passes='rust-inline-helpers<helpers=%t/helpers.bc;hardening=refuse>' \
+; RUN:   -pass-remarks-missed=rust-inline-helpers %t/crate.ll -S -o %t/refuse.ll 2>%t/refuse.txt
+; RUN: FileCheck %s --check-prefix=REFUSE --input-file=%t/refuse.txt
+; RUN: FileCheck %s --check-prefix=REFUSE-IR --input-file=%t/refuse.ll
 ; RUN: %opt -passes='rust-inline-helpers<helpers=%t/helpers.bc;hardening=ignore>' \
 ; RUN:   %t/crate.ll -S -o %t/ignore.ll 2>&1 | FileCheck %s --check-prefix=IGNORE
 ; RUN: FileCheck %s --check-prefix=PLAIN --input-file=%t/ignore.ll
@@ -41,7 +42,10 @@
 ; JSON-NEXT: {
 ; JSON-NEXT: "flag": "cf-protection-branch",
 ; JSON-NEXT: "row": "ControlFlowFlags",
-; REFUSE: error: rust-inline-helpers: module flag 'cf-protection-branch' is 1 in helper file '{{.*}}helpers.bc' but 0 in module '{{.*}}crate.ll' (policy row ControlFlowFlags) and hardening=refuse forbids raising it
+; REFUSE: helper file {{.*}}helpers.bc not linked, its helpers stay calls: module flag 'cf-protection-branch' is 1 in helper file '{{.*}}helpers.bc' but 0 in module '{{.*}}crate.ll' (policy row ControlFlowFlags) and hardening=refuse forbids raising it in the crate
+; REFUSE-IR: declare i32 @rust_helper_one()
+; REFUSE-IR: call i32 @rust_helper_one()
+; REFUSE-IR: !{i32 8, !"cf-protection-branch", i32 0}
 ; IGNORE: warning: rust-inline-helpers: hardening=ignore: module flag 'cf-protection-branch' is 1 in helper file
 ; KCFI: error: rust-inline-helpers: module flag 'kcfi' is 1 in helper file '{{.*}}kcfi.bc' but absent in module '{{.*}}crate.ll' (policy row CFIFlags: must match); build the C helpers and the Rust crate with the same setting
 
