@@ -6,7 +6,8 @@
 #   rih_build_userspace SRC OUT     crate.bc, helpers.bc, helpers.o and the
 #                                   archives the link needs, in OUT
 #   rih_link_userspace OUT BC EXE   BC (optimized crate bitcode) -> EXE.o -> EXE
-#   rih_build_kernel SRC OUT        crate.bc and helpers.bc with kernel flags
+#   rih_build_kernel SRC OUT        crate.bc and helpers.bc of examples/kernel-common
+#                                   with the kernel flags in SRC
 #   rih_count_helper_calls OBJ      "COUNT NAME" per rust_helper_* called or
 #                                   tail-jumped to in OBJ, sorted by name
 
@@ -92,8 +93,8 @@ rih_build_kernel() {
   mapfile -t rflags < <(rih_read_flags "$src/rustflags.txt")
   mapfile -t cflags < <(rih_read_flags "$src/cflags.txt")
   rih_run '' env RUSTC_BOOTSTRAP=1 "$RUSTC" "${rflags[@]}" --target="$src/target.json" \
-    --emit=llvm-bc -o "$out/crate.bc" "$src/caller.rs"
-  rih_run '' "$CLANG" "${cflags[@]}" -emit-llvm -c "$src/helpers.c" -o "$out/helpers.bc"
+    --emit=llvm-bc -o "$out/crate.bc" "$src/../kernel-common/caller.rs"
+  rih_run '' "$CLANG" "${cflags[@]}" -emit-llvm -c "$src/../kernel-common/helpers.c" -o "$out/helpers.bc"
 }
 
 # A call or jump counts when its relocation (PLT32, PC32, or GOTPCRELX for

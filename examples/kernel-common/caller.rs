@@ -1,9 +1,8 @@
-//! Kernel-style Rust caller for the riscv64 example: the same `#![no_core]`
-//! library as the x86_64 example's caller.rs, built with the riscv64
-//! kernel's Rust flags (rustflags.txt) for rustc's built-in target
-//! `riscv64imac-unknown-none-elf`, for which rustc ships no `core`.  Each
-//! exported function calls `rust_helper_*` wrappers the way `kernel::`
-//! code calls `bindings::*`.
+//! Kernel-style Rust caller shared by the kernel examples: a `#![no_core]`
+//! library (rustc ships no `core` for the kernel targets), built with each
+//! architecture's kernel Rust flags (examples/kernel-<arch>/rustflags.txt,
+//! plus target.json on x86_64).  Each exported function calls
+//! `rust_helper_*` wrappers the way `kernel::` code calls `bindings::*`.
 
 #![feature(no_core, lang_items)]
 #![no_core]

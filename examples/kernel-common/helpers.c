@@ -1,9 +1,10 @@
 /*
- * Kernel-style C for the x86_64 example: a few `static inline` functions
- * in the style of the kernel's headers, and the `rust_helper_*` wrappers
- * that Rust calls (as in the kernel's rust/helpers directory).  Built with
- * the kernel's C flags from cflags.txt, which include -nostdinc, so this
- * file includes nothing.
+ * Kernel-style C shared by the kernel examples: a few `static inline`
+ * functions in the style of the kernel's headers, and the `rust_helper_*`
+ * wrappers that Rust calls (as in the kernel's rust/helpers directory).
+ * Built with each architecture's kernel C flags
+ * (examples/kernel-<arch>/cflags.txt, which include -nostdinc), so this file
+ * includes nothing; `long` is 64 bits on every LP64 target used.
  */
 
 typedef _Bool bool;
