@@ -92,17 +92,6 @@ bool reservesX18(const Function &F) {
   return strAttr(F, "target-features").contains("+reserve-x18");
 }
 
-const Attribute::AttrKind SanitizerKinds[] = {
-    Attribute::SanitizeAddress,
-    Attribute::SanitizeThread,
-    Attribute::SanitizeType,
-    Attribute::SanitizeMemory,
-    Attribute::SanitizeHWAddress,
-    Attribute::SanitizeMemTag,
-    Attribute::SanitizeNumericalStability,
-    Attribute::SanitizeRealtime,
-    Attribute::SanitizeRealtimeBlocking};
-
 /// Returns true when a call inside \p F passes or returns vectors or
 /// aggregates to a real function: its ABI can depend on target features
 /// (X86TargetTransformInfo.cpp checks the same).
@@ -196,7 +185,7 @@ void Reconciler::decideCompatRule(const Function &Caller,
                                   const Function &Callee,
                                   SmallVectorImpl<Finding> &Out) {
   size_t Before = Out.size();
-  for (Attribute::AttrKind K : SanitizerKinds)
+  for (Attribute::AttrKind K : getSanitizerKinds())
     if (Caller.hasFnAttribute(K) != Callee.hasFnAttribute(K))
       Out.push_back({PolicyRowId::Sanitizers,
                      Attribute::getNameFromAttrKind(K).str() +
@@ -495,7 +484,7 @@ void Reconciler::apply(const Finding &F, Function &Caller, Function &Callee) {
     Caller.addFnAttr(Callee.getFnAttribute("branch-target-enforcement"));
     return;
   case PolicyRowId::Sanitizers:
-    for (Attribute::AttrKind K : SanitizerKinds) {
+    for (Attribute::AttrKind K : getSanitizerKinds()) {
       if (Callee.hasFnAttribute(K))
         Caller.addFnAttr(K);
       if (Caller.hasFnAttribute(K))

@@ -7,6 +7,7 @@
 
 #include "passes/InlineBlockers.h"
 
+#include "passes/ReconcilePolicy.h"
 #include "passes/TargetFeatures.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -27,20 +28,9 @@ namespace rih {
 /// AttributeFuncs::areInlineCompatible's).
 static std::string describeCompatRule(const Function &Caller,
                                       const Function &Callee) {
-  static const Attribute::AttrKind Kinds[] = {
-      Attribute::SanitizeAddress,
-      Attribute::SanitizeThread,
-      Attribute::SanitizeType,
-      Attribute::SanitizeMemory,
-      Attribute::SanitizeHWAddress,
-      Attribute::SanitizeMemTag,
-      Attribute::SanitizeNumericalStability,
-      Attribute::SanitizeRealtime,
-      Attribute::SanitizeRealtimeBlocking,
-      Attribute::SafeStack,
-      Attribute::ShadowCallStack,
-      Attribute::NoProfile,
-      Attribute::StrictFP};
+  SmallVector<Attribute::AttrKind, 16> Kinds(getSanitizerKinds());
+  Kinds.append({Attribute::SafeStack, Attribute::ShadowCallStack,
+                Attribute::NoProfile, Attribute::StrictFP});
   static const char *const Strings[] = {
       "use-sample-profile",      "sign-return-address",
       "sign-return-address-key", "branch-protection-pauth-lr",

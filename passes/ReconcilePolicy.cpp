@@ -87,6 +87,20 @@ bool ruleReconciles(PolicyRule Rule) {
          Rule == PolicyRule::StrongestWins || Rule == PolicyRule::CalleeDropped;
 }
 
+ArrayRef<Attribute::AttrKind> getSanitizerKinds() {
+  static const Attribute::AttrKind Kinds[] = {
+      Attribute::SanitizeAddress,
+      Attribute::SanitizeThread,
+      Attribute::SanitizeType,
+      Attribute::SanitizeMemory,
+      Attribute::SanitizeHWAddress,
+      Attribute::SanitizeMemTag,
+      Attribute::SanitizeNumericalStability,
+      Attribute::SanitizeRealtime,
+      Attribute::SanitizeRealtimeBlocking};
+  return Kinds;
+}
+
 // The subjects of rows HardeningFeatures and CodegenFeatures.
 bool isHardeningFeature(StringRef F) {
   return F.starts_with("retpoline") || F.starts_with("harden-sls") ||

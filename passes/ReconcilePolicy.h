@@ -16,6 +16,7 @@
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/IR/Attributes.h"
 
 #include <optional>
 
@@ -83,6 +84,10 @@ llvm::StringRef getRuleName(PolicyRule Rule);
 /// Returns true when rows with rule \p Rule change attributes so that a call
 /// can be inlined (as opposed to refusing it).
 bool ruleReconciles(PolicyRule Rule);
+
+/// The attributes of row Sanitizers (the sanitize_* kinds of Attributes.td's
+/// CompatRule list).
+llvm::ArrayRef<llvm::Attribute::AttrKind> getSanitizerKinds();
 
 /// Target-feature classes of HardeningFeatures and CodegenFeatures, by the
 /// feature's name as the target spells it.

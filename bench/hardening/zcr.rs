@@ -3,6 +3,7 @@
 #![no_core]
 #![allow(internal_features)]
 
+#[path = "../../examples/kernel-common/prelude.rs"]
 mod prelude;
 
 extern "C" {

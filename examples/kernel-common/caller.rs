@@ -8,24 +8,9 @@
 #![no_core]
 #![allow(internal_features)]
 
-// The lang items rustc 1.96 needs for this file: the `Sized` hierarchy and
-// `Copy` (so integers and raw pointers can be used more than once).
-#[lang = "pointee_sized"]
-pub trait PointeeSized {}
-#[lang = "meta_sized"]
-pub trait MetaSized: PointeeSized {}
-#[lang = "sized"]
-pub trait Sized: MetaSized {}
-#[lang = "copy"]
-pub trait Copy {}
-
-impl Copy for bool {}
-impl Copy for i32 {}
-impl Copy for i64 {}
-impl Copy for u64 {}
-impl Copy for usize {}
-impl<T: PointeeSized> Copy for *mut T {}
-impl<T: PointeeSized> Copy for *const T {}
+// The lang items rustc 1.96 needs (the `Sized` hierarchy and `Copy`).
+#[path = "prelude.rs"]
+mod prelude;
 
 /// `refcount_t` (`struct refcount_struct { atomic_t refs; }`).
 #[repr(C)]
