@@ -25,6 +25,7 @@
 
 namespace llvm {
 class LLVMContext;
+class Module;
 } // namespace llvm
 
 namespace rih {
@@ -33,13 +34,16 @@ namespace rih {
 /// -pass-remarks=rust-inline-helpers (and -missed, -analysis) shows them all.
 inline constexpr const char *RemarkPassName = "rust-inline-helpers";
 
-/// Reports the error \p Msg, prefixed with "rust-inline-helpers: ".  The
-/// message should name the file or function at fault and the fix.
+/// Reports the error \p Msg about module \p M, prefixed with
+/// "rust-inline-helpers: ".  The message should name the file or function at
+/// fault and the fix.  Hosts see it as an "unsupported" backend error
+/// (DiagnosticInfoUnsupported, anchored on M's first function), the kind that
+/// rustc turns into a compilation error; opt prints it plainly.
 ///
 /// Returns only when the host handled the error (clang, rustc); the caller
 /// must then leave the module as it was, or at least valid.  In opt it does
 /// not return: the output files are removed and opt exits with status 1.
-void reportError(llvm::LLVMContext &Ctx, const llvm::Twine &Msg);
+void reportError(llvm::Module &M, const llvm::Twine &Msg);
 
 /// Reports the warning \p Msg, prefixed with "rust-inline-helpers: ".
 void reportWarning(llvm::LLVMContext &Ctx, const llvm::Twine &Msg);

@@ -83,10 +83,10 @@ private:
 
 bool HelperLinker::openAll() {
   if (Options.HelperFiles.empty()) {
-    reportError(Ctx, "no helper bitcode file given for module '" +
-                         M.getModuleIdentifier() +
-                         "'; pass one or more, e.g. "
-                         "-passes='rust-inline-helpers<helpers=helpers.bc>'");
+    reportError(M, "no helper bitcode file given for module '" +
+                       M.getModuleIdentifier() +
+                       "'; pass one or more, e.g. "
+                       "-passes='rust-inline-helpers<helpers=helpers.bc>'");
     return false;
   }
   for (const std::string &Path : Options.HelperFiles) {
@@ -94,10 +94,9 @@ bool HelperLinker::openAll() {
         MemoryBuffer::getFile(Path, /*IsText=*/false,
                               /*RequiresNullTerminator=*/false);
     if (std::error_code EC = BufOrErr.getError()) {
-      reportError(Ctx,
-                  "cannot read helper file '" + Path + "': " + EC.message() +
-                      "; build it with 'clang -emit-llvm -c helpers.c -o " +
-                      Path + "' or fix the helpers= parameter");
+      reportError(M, "cannot read helper file '" + Path + "': " + EC.message() +
+                         "; build it with 'clang -emit-llvm -c helpers.c -o " +
+                         Path + "' or fix the helpers= parameter");
       return false;
     }
     Files.push_back({Path, std::move(*BufOrErr)});
@@ -107,11 +106,11 @@ bool HelperLinker::openAll() {
   for (const HelperFile &File : Files) {
     Expected<std::unique_ptr<Module>> Src = openLazily(File);
     if (!Src) {
-      reportError(Ctx, "helper file '" + File.Path +
-                           "' is not readable LLVM bitcode (" +
-                           toString(Src.takeError()) +
-                           "); build it with 'clang -emit-llvm -c' (not -S), "
-                           "with a clang whose LLVM is at most this one's");
+      reportError(M, "helper file '" + File.Path +
+                         "' is not readable LLVM bitcode (" +
+                         toString(Src.takeError()) +
+                         "); build it with 'clang -emit-llvm -c' (not -S), "
+                         "with a clang whose LLVM is at most this one's");
       return false;
     }
   }
@@ -147,10 +146,10 @@ bool HelperLinker::checkTarget(Module &Src, const HelperFile &File) {
   if (SrcTT == DstTT || DstTT.str().empty() || SrcTT.str().empty())
     return true;
   if (SrcTT.getArch() != DstTT.getArch()) {
-    reportError(Ctx, "helper file '" + File.Path + "' targets '" + SrcTT.str() +
-                         "' but module '" + M.getModuleIdentifier() +
-                         "' targets '" + DstTT.str() +
-                         "'; build the helpers with --target=" + DstTT.str());
+    reportError(M, "helper file '" + File.Path + "' targets '" + SrcTT.str() +
+                       "' but module '" + M.getModuleIdentifier() +
+                       "' targets '" + DstTT.str() +
+                       "'; build the helpers with --target=" + DstTT.str());
     return false;
   }
   // clang says x86_64-pc-linux-gnu where rustc says x86_64-unknown-linux-gnu
@@ -177,13 +176,13 @@ bool HelperLinker::checkDataLayout(Module &Src, const HelperFile &File) {
                     Same(Type::getInt64Ty(C)) && Same(Type::getInt128Ty(C)) &&
                     Same(Type::getDoubleTy(C));
   if (!Compatible) {
-    reportError(Ctx, "helper file '" + File.Path + "' has data layout '" +
-                         Src.getDataLayoutStr() + "' but module '" +
-                         M.getModuleIdentifier() + "' has '" +
-                         M.getDataLayoutStr() +
-                         "', another ABI; build the helpers for the crate's "
-                         "target (--target=" +
-                         M.getTargetTriple().str() + ")");
+    reportError(M, "helper file '" + File.Path + "' has data layout '" +
+                       Src.getDataLayoutStr() + "' but module '" +
+                       M.getModuleIdentifier() + "' has '" +
+                       M.getDataLayoutStr() +
+                       "', another ABI; build the helpers for the crate's "
+                       "target (--target=" +
+                       M.getTargetTriple().str() + ")");
     return false;
   }
   // Same ABI, another spelling (e.g. a newer clang's extra components): the
@@ -300,12 +299,11 @@ bool HelperLinker::linkOne(std::unique_ptr<Module> Src,
     for (auto &[Severity, Text] : Messages)
       if (Severity == DS_Error)
         Why += (Why.empty() ? "" : "; ") + Text;
-    reportError(Ctx, "cannot link helper file '" + File.Path +
-                         "' into module '" + M.getModuleIdentifier() +
-                         "': " + Why +
-                         "; build the helpers with the C flags that match "
-                         "the crate's code generation (same code model, "
-                         "kCFI and patchable-entry settings)");
+    reportError(M, "cannot link helper file '" + File.Path + "' into module '" +
+                       M.getModuleIdentifier() + "': " + Why +
+                       "; build the helpers with the C flags that match "
+                       "the crate's code generation (same code model, "
+                       "kCFI and patchable-entry settings)");
     return false;
   }
   recordLinked(Linked, File);

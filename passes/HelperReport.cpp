@@ -9,6 +9,7 @@
 
 #include "passes/HelperDiagnostics.h"
 
+#include "llvm/IR/Module.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
@@ -65,8 +66,8 @@ unsigned HelperReport::getNumRefused() const {
   return N;
 }
 
-bool HelperReport::write(StringRef Path, StringRef ModuleName,
-                         LLVMContext &Ctx) const {
+bool HelperReport::write(StringRef Path, Module &M) const {
+  std::string ModuleName = M.getModuleIdentifier();
   auto Emit = [&](raw_ostream &OS) -> Error {
     json::OStream J(OS, 2);
     J.object([&] {
@@ -125,9 +126,9 @@ bool HelperReport::write(StringRef Path, StringRef ModuleName,
   };
   if (Error E = writeToOutput(Path, Emit)) {
     std::string Msg = toString(std::move(E));
-    reportError(Ctx, "cannot write the report '" + Path + "': " + Msg +
-                         "; check that its directory exists and is writable "
-                         "(parameter report=PATH)");
+    reportError(M, "cannot write the report '" + Path + "': " + Msg +
+                       "; check that its directory exists and is writable "
+                       "(parameter report=PATH)");
     return false;
   }
   return true;

@@ -32,7 +32,7 @@
 #include <utility>
 
 namespace llvm {
-class LLVMContext;
+class Module;
 } // namespace llvm
 
 namespace rih {
@@ -60,11 +60,10 @@ public:
   unsigned getNumInlined() const;
   unsigned getNumRefused() const;
 
-  /// Writes the report as JSON to \p Path, atomically (a temporary file is
-  /// renamed over \p Path).  On failure it reports an error that names the
-  /// path through \p Ctx and returns false.
-  bool write(llvm::StringRef Path, llvm::StringRef ModuleName,
-             llvm::LLVMContext &Ctx) const;
+  /// Writes the report on module \p M as JSON to \p Path, atomically (a
+  /// temporary file is renamed over \p Path).  On failure it reports an
+  /// error that names the path and returns false.
+  bool write(llvm::StringRef Path, llvm::Module &M) const;
 
 private:
   struct Entry {

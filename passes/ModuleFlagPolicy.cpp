@@ -100,18 +100,18 @@ FlagVerdict reconcileModuleFlags(Module &Crate, Module &Helper,
                        "'";
 
     if (Row.Rule == PolicyRule::MustMatch) {
-      reportError(Ctx, Both + " (policy row " + Row.Name +
-                           ": must match); build the C helpers and the Rust "
-                           "crate with the same setting (" +
-                           Row.Source + ")");
+      reportError(Crate, Both + " (policy row " + Row.Name +
+                             ": must match); build the C helpers and the Rust "
+                             "crate with the same setting (" +
+                             Row.Source + ")");
       return FlagVerdict::Error;
     }
     // StrongestWins on integer flags.
     std::optional<uint64_t> X = asInt(A), Y = asInt(B);
     if (!X || !Y) {
-      reportError(Ctx, Both + " (policy row " + Row.Name +
-                           "): not integers, cannot tell which is stronger; "
-                           "build both sides with the same setting");
+      reportError(Crate, Both + " (policy row " + Row.Name +
+                             "): not integers, cannot tell which is stronger; "
+                             "build both sides with the same setting");
       return FlagVerdict::Error;
     }
     if (Mode == HardeningMode::Ignore) {

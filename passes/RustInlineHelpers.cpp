@@ -46,6 +46,14 @@ void RustInlineHelpersPass::printPipeline(raw_ostream &OS,
 
 PreservedAnalyses RustInlineHelpersPass::run(Module &M,
                                              ModuleAnalysisManager &MAM) {
+  if (!Options.ConfigError.empty()) {
+    reportError(M, Options.ConfigError);
+    return PreservedAnalyses::all();
+  }
+  if (Options.FromEnvironment && M.getNamedMetadata(ProcessedMDName))
+    return PreservedAnalyses::all();
+  M.getOrInsertNamedMetadata(ProcessedMDName);
+
   HelperReport Report;
   PreservedAnalyses PA = PreservedAnalyses::all();
   bool HadErrors = hasErrors(M.getContext());
@@ -66,7 +74,7 @@ PreservedAnalyses RustInlineHelpersPass::run(Module &M,
   std::string Broken;
   raw_string_ostream BrokenOS(Broken);
   if (verifyModule(M, &BrokenOS)) {
-    reportError(M.getContext(),
+    reportError(M,
                 "internal error: module '" + M.getModuleIdentifier() +
                     "' does not verify after linking and inlining helpers (" +
                     StringRef(Broken).trim() +
@@ -75,7 +83,7 @@ PreservedAnalyses RustInlineHelpersPass::run(Module &M,
   }
 
   if (!Options.ReportPath.empty())
-    Report.write(Options.ReportPath, M.getModuleIdentifier(), M.getContext());
+    Report.write(Options.ReportPath, M);
   return PA;
 }
 

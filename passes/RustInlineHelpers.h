@@ -28,7 +28,17 @@ struct RustInlineHelpersOptions {
   ReconcileOptions Reconcile;
   /// Where to write the JSON report (report=PATH); empty for none.
   std::string ReportPath;
+  /// True when the pass was added from the environment at an extension
+  /// point: it then does nothing on a module this plugin already processed
+  /// (an explicit pass in the pipeline, or an earlier compilation step).
+  bool FromEnvironment = false;
+  /// A configuration error to report when the pass runs (a malformed
+  /// RUST_INLINE_HELPERS* variable).
+  std::string ConfigError;
 };
+
+/// Name of the module-level metadata that marks a module as processed.
+inline constexpr const char *ProcessedMDName = "rust-inline-helpers.processed";
 
 class RustInlineHelpersPass
     : public llvm::PassInfoMixin<RustInlineHelpersPass> {

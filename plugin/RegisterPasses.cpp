@@ -7,6 +7,8 @@
 
 #include "plugin/RegisterPasses.h"
 
+#include "plugin/EnvironmentConfig.h"
+
 #include "passes/HelperInline.h"
 #include "passes/HelperLink.h"
 #include "passes/HelperReconcile.h"
@@ -75,11 +77,25 @@ parseOptions(StringRef Params, StringRef PassName, unsigned Allowed) {
       return badParameter(PassName, Param, Valid);
     }
   }
+  // Parameters not written in the pipeline come from the environment
+  // (RUST_INLINE_HELPERS*), when it is set and valid: explicit ones win.
+  EnvironmentConfig Env = readEnvironmentConfig();
+  if (Env.Enabled && Env.Error.empty()) {
+    if ((Allowed & HelpersParam) && Opts.Link.HelperFiles.empty())
+      Opts.Link.HelperFiles = Env.Options.Link.HelperFiles;
+    if ((Allowed & ReportParam) && Opts.ReportPath.empty())
+      Opts.ReportPath = Env.Options.ReportPath;
+    if ((Allowed & HardeningParam) && !SawHardening && Env.HasHardening) {
+      Opts.Reconcile.Hardening = Env.Options.Reconcile.Hardening;
+      Opts.Link.Hardening = Env.Options.Link.Hardening;
+    }
+  }
   if ((Allowed & HelpersParam) && Opts.Link.HelperFiles.empty())
     return createStringError(
         inconvertibleErrorCode(),
         "rust-inline-helpers: pass '%s' needs at least one helper bitcode "
-        "file: write it as '%s<helpers=helpers.bc>'",
+        "file: write it as '%s<helpers=helpers.bc>' or set "
+        "RUST_INLINE_HELPERS=helpers.bc",
         PassName.str().c_str(), PassName.str().c_str());
   return Opts;
 }
@@ -130,8 +146,38 @@ bool parseModulePipelineElement(StringRef Name, ModulePassManager &MPM,
 
 } // namespace
 
+/// With RUST_INLINE_HELPERS set, the composite pass runs at the start of
+/// every optimization pipeline the host builds: rustc's and clang's
+/// (PipelineStart, also at -O0), a ThinLTO backend's (PipelineStart does not
+/// run there: EarlySimplification in phase ThinLTOPostLink), and full LTO's
+/// (FullLinkTimeOptimizationEarly).  A module already processed, by an
+/// explicit pass or an earlier step, is left alone.
+static void registerFromEnvironment(PassBuilder &PB) {
+  EnvironmentConfig Env = readEnvironmentConfig();
+  if (!Env.Enabled)
+    return;
+  RustInlineHelpersOptions Opts = Env.Options;
+  Opts.FromEnvironment = true;
+  Opts.ConfigError = Env.Error;
+  PB.registerPipelineStartEPCallback(
+      [Opts](ModulePassManager &MPM, OptimizationLevel) {
+        MPM.addPass(RustInlineHelpersPass(Opts));
+      });
+  PB.registerPipelineEarlySimplificationEPCallback(
+      [Opts](ModulePassManager &MPM, OptimizationLevel,
+             ThinOrFullLTOPhase Phase) {
+        if (Phase == ThinOrFullLTOPhase::ThinLTOPostLink)
+          MPM.addPass(RustInlineHelpersPass(Opts));
+      });
+  PB.registerFullLinkTimeOptimizationEarlyEPCallback(
+      [Opts](ModulePassManager &MPM, OptimizationLevel) {
+        MPM.addPass(RustInlineHelpersPass(Opts));
+      });
+}
+
 void registerRustInlineHelpersPasses(PassBuilder &PB) {
   PB.registerPipelineParsingCallback(parseModulePipelineElement);
+  registerFromEnvironment(PB);
   // -print-pipeline-passes and -debug-pass-manager then use our pass names.
   if (PassInstrumentationCallbacks *PIC =
           PB.getPassInstrumentationCallbacks()) {

@@ -1,0 +1,47 @@
+//===- EnvironmentConfig.h - Configuration from the environment -*- C++ -*-===//
+//
+// Part of rust-inline-helpers, under the Apache License v2.0 with LLVM
+// Exceptions.
+//
+//===----------------------------------------------------------------------===//
+//
+// rustc parses -C llvm-args before it loads -Zllvm-plugins, and Kbuild and
+// cargo pass environment variables to every compiler process, so the plugin
+// also reads its configuration from the environment:
+//
+//   RUST_INLINE_HELPERS=a.bc:b.bc        helper files (':'-separated);
+//                                        setting it turns the plugin on
+//   RUST_INLINE_HELPERS_REPORT=PATH      the JSON report (report=)
+//   RUST_INLINE_HELPERS_HARDENING=MODE   strengthen|refuse|ignore
+//
+// Unset, loading the plugin changes nothing.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef RUST_INLINE_HELPERS_PLUGIN_ENVIRONMENTCONFIG_H
+#define RUST_INLINE_HELPERS_PLUGIN_ENVIRONMENTCONFIG_H
+
+#include "passes/RustInlineHelpers.h"
+
+#include <string>
+
+namespace rih {
+
+struct EnvironmentConfig {
+  /// True when RUST_INLINE_HELPERS is set (even to a bad value).
+  bool Enabled = false;
+  /// Which of the optional variables were set, so that explicit pass
+  /// parameters can fill in only the rest.
+  bool HasReport = false, HasHardening = false;
+  RustInlineHelpersOptions Options;
+  /// Non-empty when a variable is malformed: the message names it and the
+  /// fix.  The composite pass reports it as an error when it runs.
+  std::string Error;
+};
+
+/// Reads the RUST_INLINE_HELPERS* variables of this process.
+EnvironmentConfig readEnvironmentConfig();
+
+} // namespace rih
+
+#endif // RUST_INLINE_HELPERS_PLUGIN_ENVIRONMENTCONFIG_H
