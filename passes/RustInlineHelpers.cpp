@@ -30,6 +30,25 @@ static bool hasErrors(const LLVMContext &Ctx) {
   return H && H->HasErrors;
 }
 
+/// "%m" in a report path stands for the module's name, so that the codegen
+/// units of one rustc invocation (each its own module) write one report each.
+static std::string expandReportPath(StringRef Path, const Module &M) {
+  std::string Name = M.getModuleIdentifier();
+  for (char &C : Name)
+    if (C == '/' || C == '\\')
+      C = '_';
+  std::string Out;
+  for (size_t I = 0; I < Path.size(); ++I) {
+    if (Path[I] == '%' && I + 1 < Path.size() && Path[I + 1] == 'm') {
+      Out += Name;
+      ++I;
+    } else {
+      Out += Path[I];
+    }
+  }
+  return Out;
+}
+
 void RustInlineHelpersPass::printPipeline(raw_ostream &OS,
                                           function_ref<StringRef(StringRef)>) {
   OS << "rust-inline-helpers<";
@@ -83,7 +102,7 @@ PreservedAnalyses RustInlineHelpersPass::run(Module &M,
   }
 
   if (!Options.ReportPath.empty())
-    Report.write(Options.ReportPath, M);
+    Report.write(expandReportPath(Options.ReportPath, M), M);
   return PA;
 }
 

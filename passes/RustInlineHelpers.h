@@ -26,7 +26,8 @@ namespace rih {
 struct RustInlineHelpersOptions {
   HelperLinkOptions Link;
   ReconcileOptions Reconcile;
-  /// Where to write the JSON report (report=PATH); empty for none.
+  /// Where to write the JSON report (report=PATH); empty for none.  "%m"
+  /// stands for the module's name (one report per codegen unit).
   std::string ReportPath;
   /// True when the pass was added from the environment at an extension
   /// point: it then does nothing on a module this plugin already processed
