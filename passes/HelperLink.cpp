@@ -65,6 +65,7 @@ private:
   bool openAll();
   Expected<std::unique_ptr<Module>> openLazily(const HelperFile &File);
   bool providesNeededSymbol(const Module &Src) const;
+  void dropImportedCopies(const Module &Src);
   bool checkTarget(Module &Src, const HelperFile &File);
   bool checkDataLayout(Module &Src, const HelperFile &File);
   bool linkOne(std::unique_ptr<Module> Src, const HelperFile &File);
@@ -124,6 +125,20 @@ HelperLinker::openLazily(const HelperFile &File) {
   if (Src)
     (*Src)->setModuleIdentifier(File.Path);
   return Src;
+}
+
+/// A ThinLTO backend imports bodies before the plugin runs: the crate then
+/// holds available_externally copies of helpers, which LinkOnlyNeeded would
+/// never replace.  Turn those into declarations of the helpers \p Src
+/// defines, so that the helper file's definition is linked and reconciled.
+void HelperLinker::dropImportedCopies(const Module &Src) {
+  for (const GlobalValue &SGV : Src.global_values()) {
+    if (SGV.isDeclaration() || SGV.hasLocalLinkage() || !SGV.hasName())
+      continue;
+    auto *F = dyn_cast_or_null<Function>(M.getNamedValue(SGV.getName()));
+    if (F && F->hasAvailableExternallyLinkage())
+      F->deleteBody(); // Leaves an external declaration.
+  }
 }
 
 /// Returns true when \p Src defines a non-local symbol that the crate only
@@ -286,7 +301,11 @@ bool HelperLinker::linkOne(std::unique_ptr<Module> Src,
                                     Internalize);
   std::unique_ptr<DiagnosticHandler> Mine = Ctx.getDiagnosticHandler();
   auto Messages = std::move(Captured->Messages);
-  Ctx.setDiagnosticHandler(std::move(Saved));
+  // LLVMContext does not tell whether the host asked for remark filtering;
+  // restore with filtering on, as LTO sets it: every host's handler applies
+  // the same -pass-remarks filters itself, and without it an lld LTO link
+  // would print every remark of every pass.
+  Ctx.setDiagnosticHandler(std::move(Saved), /*RespectFilters=*/true);
 
   for (auto &[Severity, Text] : Messages) {
     if (Severity == DS_Error)
@@ -328,6 +347,7 @@ bool HelperLinker::run() {
         consumeError(Src.takeError()); // Already checked in openAll.
         continue;
       }
+      dropImportedCopies(**Src);
       if (!providesNeededSymbol(**Src))
         continue;
       if (!linkOne(std::move(*Src), File))

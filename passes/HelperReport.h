@@ -57,6 +57,9 @@ public:
   /// Records that helper file \p File was not linked, and why.
   void noteSkippedFile(llvm::StringRef File, llvm::StringRef Reason);
 
+  /// Returns true when nothing was linked, inlined or refused.
+  bool empty() const { return Helpers.empty() && ModuleFlags.empty(); }
+
   unsigned getNumInlined() const;
   unsigned getNumRefused() const;
 

@@ -101,7 +101,9 @@ PreservedAnalyses RustInlineHelpersPass::run(Module &M,
     return PreservedAnalyses::none();
   }
 
-  if (!Options.ReportPath.empty())
+  // A module without helpers (rustc's allocator shim, say) does not
+  // overwrite the report of one that had them, in the same process.
+  if (!Options.ReportPath.empty() && !Report.empty())
     Report.write(expandReportPath(Options.ReportPath, M), M);
   return PA;
 }

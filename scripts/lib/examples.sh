@@ -6,6 +6,17 @@
 #   rih_build_userspace SRC OUT     crate.bc, helpers.bc, helpers.o and the
 #                                   archives the link needs, in OUT
 #   rih_link_userspace OUT BC EXE   BC (optimized crate bitcode) -> EXE.o -> EXE
+#   rih_link_userspace_obj OUT OBJ EXE
+#                                   OBJ (the crate's machine code) -> EXE
+#   rih_rustc_userspace SRC ARG...  rustc with SRC's flags and ARGs on main.rs
+#   rih_cc_userspace_helpers SRC FILE ARG...
+#                                   helpers.c with SRC's C flags and ARGs -c
+#                                   -> FILE (e.g. -flto=thin, -emit-llvm)
+#   rih_build_userspace_lto SRC OUT OUT/librust-lto.a: the crate as bitcode
+#                                   (-Clinker-plugin-lto) plus std
+#   rih_link_userspace_lto OUT EXE ARG...
+#                                   clang -fuse-ld=lld -flto -O2 ARGs (helper
+#                                   objects, -Wl,...) + librust-lto.a -> EXE
 #   rih_build_kernel SRC OUT        crate.bc and helpers.bc of examples/kernel-common
 #                                   with the kernel flags in SRC
 #   rih_count_helper_calls OBJ      "COUNT NAME" per rust_helper_* called or
@@ -81,6 +92,63 @@ rih_link_userspace() {
   # rustc's triple is x86_64-unknown-linux-gnu, clang's default -pc-.
   rih_run '' "$CLANG" -O2 -Wno-override-module -c "$bc" -o "$exe.o"
   rih_run '' "$CLANG" -o "$exe" "$exe.o" "$out/libhelpers.a" "$out/librust-runtime.a" "${libs[@]}"
+}
+
+# As rih_link_userspace, for a crate already compiled to an object (by rustc
+# or by clang from crate bitcode).
+rih_link_userspace_obj() {
+  local out=$1 obj=$2 exe=$3
+  local -a libs
+  [[ -f $out/librust-runtime.a && -f $out/libhelpers.a ]] ||
+    rih_die "$out has no user-space build (run rih_build_userspace first)"
+  [[ -f $obj ]] || rih_die "no object file $obj"
+  read -r -a libs <"$out/native-libs.txt" || true
+  rih_run '' "$CLANG" -o "$exe" "$obj" "$out/libhelpers.a" "$out/librust-runtime.a" "${libs[@]}"
+}
+
+# rustc with the example's flags; ARGs come after them (--emit=..., -Z...).
+# rustc's note about the native libraries (--print=native-static-libs) is
+# not shown.
+rih_rustc_userspace() {
+  local src=$1
+  local -a rflags
+  shift
+  rih_need_rustc
+  mapfile -t rflags < <(rih_read_flags "$src/rustflags.txt")
+  rih_run '^note: native artifacts|^$' "$RUSTC" "${rflags[@]}" "$@" "$src/main.rs"
+}
+
+# helpers.c with the example's C flags, then ARGs, compiled with -c to FILE.
+rih_cc_userspace_helpers() {
+  local src=$1 file=$2
+  local -a cflags
+  shift 2
+  mapfile -t cflags < <(rih_read_flags "$src/cflags.txt")
+  rih_run '' "$CLANG" "${cflags[@]}" "$@" -c "$src/helpers.c" -o "$file"
+}
+
+# Cross-language LTO inputs: the crate as a staticlib built with
+# -Clinker-plugin-lto, so its own members are (ThinLTO) bitcode and std's are
+# machine code.  The link pulls the crate's member for `main`.
+rih_build_userspace_lto() {
+  local src=$1 out=$2
+  mkdir -p "$out"
+  rm -f "$out/librust-lto.a"
+  rih_rustc_userspace "$src" -Clinker-plugin-lto \
+    --emit="link=$out/librust-lto.a" \
+    --print="native-static-libs=$out/native-libs.txt"
+}
+
+# Links with lld doing LTO; ARGs (helper objects, -Wl,--load-pass-plugin=...)
+# come before the crate's archive.  lld prints LTO remarks on stdout.
+rih_link_userspace_lto() {
+  local out=$1 exe=$2
+  local -a libs
+  shift 2
+  [[ -f $out/librust-lto.a ]] ||
+    rih_die "$out has no LTO build (run rih_build_userspace_lto first)"
+  read -r -a libs <"$out/native-libs.txt" || true
+  rih_run '' "$CLANG" -fuse-ld=lld -flto -O2 -o "$exe" "$@" "$out/librust-lto.a" "${libs[@]}"
 }
 
 # x86_64 kernel example: the kernel's Rust flags plus its target spec, and
