@@ -387,7 +387,7 @@ SmallVector<Finding, 4> Reconciler::decide(CallBase &CB, Function &Callee) {
   Function &Caller = *CB.getCaller();
   SmallVector<Finding, 4> Out;
   decideHardening(Caller, Callee, Out);
-  for (Blocker &B : findBlockers(CB, Callee, FAM)) {
+  for (Blocker &B : findBlockers(CB, Callee, FAM, /*Describe=*/false)) {
     switch (B.Kind) {
     case BlockerKind::NoInline:
       if (!CB.getAttributes().hasFnAttr(Attribute::NoInline) &&

@@ -89,7 +89,8 @@ static std::string describeTarget(const Function &Caller,
 }
 
 SmallVector<Blocker, 4> findBlockers(CallBase &CB, Function &Callee,
-                                     FunctionAnalysisManager &FAM) {
+                                     FunctionAnalysisManager &FAM,
+                                     bool Describe) {
   SmallVector<Blocker, 4> Out;
   Function &Caller = *CB.getCaller();
   if (Callee.hasFnAttribute(Attribute::NoInline))
@@ -113,7 +114,9 @@ SmallVector<Blocker, 4> findBlockers(CallBase &CB, Function &Callee,
     Out.push_back({BlockerKind::Builtins, describeBuiltins(Caller, Callee)});
   TargetTransformInfo &TTI = FAM.getResult<TargetIRAnalysis>(Caller);
   if (!TTI.areInlineCompatible(&Caller, &Callee))
-    Out.push_back({BlockerKind::Target, describeTarget(Caller, Callee)});
+    Out.push_back(
+        {BlockerKind::Target, Describe ? describeTarget(Caller, Callee)
+                                       : std::string("subtarget differs")});
   return Out;
 }
 

@@ -49,9 +49,12 @@ struct Blocker {
 /// \p Callee at \p CB, in the order InlineCost.cpp checks them; empty when
 /// the attributes allow it.  Analyses come from \p FAM; after changing a
 /// function's attributes, invalidate it in \p FAM before asking again.
+/// With \p Describe false, details that are costly to compute (the target
+/// features that differ) are left out.
 llvm::SmallVector<Blocker, 4> findBlockers(llvm::CallBase &CB,
                                            llvm::Function &Callee,
-                                           llvm::FunctionAnalysisManager &FAM);
+                                           llvm::FunctionAnalysisManager &FAM,
+                                           bool Describe = true);
 
 /// Returns LLVM's own verdict (getAttributeBasedInliningDecision, then
 /// isInlineViable) when it refuses \p Callee at \p CB, or std::nullopt when

@@ -52,6 +52,18 @@ StringRef TargetFeatureOracle::getBaselineCPU() const {
 
 const FeatureBitset &TargetFeatureOracle::expand(StringRef CPU,
                                                  StringRef Features) {
+  // Every Rust function of a crate carries the same long feature string:
+  // look the attribute values up as they are before any parsing.
+  std::string RawKey = (CPU + "\n" + Features).str();
+  auto Raw = RawCache.find(RawKey);
+  if (Raw != RawCache.end())
+    return Raw->second;
+  const FeatureBitset &Bits = expandUncached(CPU, Features);
+  return RawCache.try_emplace(RawKey, Bits).first->second;
+}
+
+const FeatureBitset &TargetFeatureOracle::expandUncached(StringRef CPU,
+                                                         StringRef Features) {
   // Keep only CPU names and features the target knows, so that the tables do
   // not print warnings for spellings of another compiler.
   if (!CPU.empty() && !Tables->isCPUStringValid(CPU))

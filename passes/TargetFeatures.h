@@ -75,13 +75,16 @@ public:
 private:
   const llvm::FeatureBitset &expand(llvm::StringRef CPU,
                                     llvm::StringRef Features);
+  const llvm::FeatureBitset &expandUncached(llvm::StringRef CPU,
+                                            llvm::StringRef Features);
   llvm::SmallVector<std::string, 8> names(const llvm::FeatureBitset &Bits);
 
   llvm::Triple TT;
   const llvm::Target *TheTarget = nullptr;
   std::unique_ptr<const llvm::MCSubtargetInfo> Tables;
   llvm::FeatureBitset TuningOnly;
-  llvm::StringMap<llvm::FeatureBitset> Cache;
+  llvm::StringMap<llvm::FeatureBitset> Cache;    ///< By normalized strings.
+  llvm::StringMap<llvm::FeatureBitset> RawCache; ///< By attribute values.
 };
 
 } // namespace rih

@@ -166,7 +166,8 @@ rih_build_kernel() {
 }
 
 # A call or jump counts when its relocation (PLT32, PC32, or GOTPCRELX for
-# `call *x@GOTPCREL(%rip)`) names a rust_helper_*, or, without a relocation,
+# `call *x@GOTPCREL(%rip)`) names a rust_helper_* (or its section
+# .text.rust_helper_*, with function sections), or, without a relocation,
 # when its target is the start of one (a helper defined in the same object).
 # Calls through a register loaded earlier cannot be attributed.
 rih_count_helper_calls() {
@@ -178,8 +179,9 @@ rih_count_helper_calls() {
     /^[[:space:]]+[0-9a-f]+:[[:space:]]+R_X86_64_/ {
       if (branch) {
         pending = ""
-        if ($2 ~ /^R_X86_64_(PLT32|PC32|GOTPCRELX)$/ && match($3, /^rust_helper_[A-Za-z0-9_]+/))
-          pending = substr($3, RSTART, RLENGTH)
+        sym = $3; sub(/^\.text\./, "", sym)
+        if ($2 ~ /^R_X86_64_(PLT32|PC32|GOTPCRELX)$/ && match(sym, /^rust_helper_[A-Za-z0-9_]+/))
+          pending = substr(sym, RSTART, RLENGTH)
       }
       flush(); next
     }
@@ -190,8 +192,10 @@ rih_count_helper_calls() {
       sub(/^((cs|ds|notrack|bnd|rex64|data16)[[:space:]]+)+/, "", insn)
       if (insn !~ /^(call|j[a-z]+)q?[[:space:]]/) next
       branch = 1
-      if (match(insn, /<rust_helper_[A-Za-z0-9_]+>$/))
+      if (match(insn, /<(\.text\.)?rust_helper_[A-Za-z0-9_]+>$/)) {
         pending = substr(insn, RSTART + 1, RLENGTH - 2)
+        sub(/^\.text\./, "", pending)
+      }
       next
     }
     { flush() }
