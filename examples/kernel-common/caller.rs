@@ -12,31 +12,10 @@
 #[path = "prelude.rs"]
 mod prelude;
 
-/// `refcount_t` (`struct refcount_struct { atomic_t refs; }`).
-#[repr(C)]
-pub struct Refcount {
-    refs: i32,
-}
-
-/// `struct kobj` in helpers.c.
-#[repr(C)]
-pub struct Kobj {
-    refcount: Refcount,
-    flags: u64,
-    size: usize,
-}
-
-extern "C" {
-    fn rust_helper_ERR_PTR(err: i64) -> *mut u8;
-    fn rust_helper_IS_ERR(ptr: *const u8) -> bool;
-    fn rust_helper_PTR_ERR(ptr: *const u8) -> i64;
-    fn rust_helper_refcount_inc(r: *mut Refcount);
-    fn rust_helper_refcount_dec_and_test(r: *mut Refcount) -> bool;
-    fn rust_helper_set_bit(nr: i64, addr: *mut u64);
-    fn rust_helper_test_bit(nr: i64, addr: *const u64) -> bool;
-    fn rust_helper_kobj_size(o: *const Kobj) -> usize;
-    fn rust_helper_noinline_audit(o: *const Kobj) -> u64;
-}
+// The helpers' types and declarations.
+#[path = "bindings.rs"]
+mod bindings;
+use bindings::*;
 
 /// Takes a reference (`kernel::sync::Refcount`-style `inc`).
 #[no_mangle]
