@@ -11,6 +11,7 @@
 #include "passes/HelperOrigin.h"
 #include "passes/HelperReport.h"
 #include "passes/InlineBlockers.h"
+#include "passes/TargetFeatures.h"
 
 #include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/StringExtras.h"
@@ -33,7 +34,7 @@ namespace {
 class HelperInliner {
 public:
   HelperInliner(Module &M, FunctionAnalysisManager &FAM, HelperReport *Report)
-      : M(M), FAM(FAM), Report(Report) {}
+      : M(M), FAM(FAM), Report(Report), Features(M.getTargetTriple()) {}
 
   /// Returns true when the module changed.
   bool run();
@@ -55,6 +56,8 @@ private:
   Module &M;
   FunctionAnalysisManager &FAM;
   HelperReport *Report;
+  /// Names the features that differ in missed remarks.
+  TargetFeatureOracle Features;
   SmallVector<std::pair<Function *, int>, 16> History;
   SmallVector<WorkItem, 32> Worklist;
 };
@@ -83,7 +86,7 @@ std::optional<std::string> HelperInliner::whyNot(CallBase &CB, Function &Callee,
     return std::nullopt;
   // Name the check that failed, not only LLVM's summary.
   SmallVector<std::string, 4> Parts;
-  for (const Blocker &B : findBlockers(CB, Callee, FAM))
+  for (const Blocker &B : findBlockers(CB, Callee, FAM, &Features))
     Parts.push_back(B.Detail);
   if (Parts.empty())
     return *LLVMSays;

@@ -370,6 +370,8 @@ void HelperLinkPass::printPipeline(raw_ostream &OS,
   ListSeparator Sep(";");
   for (const std::string &F : Options.HelperFiles)
     OS << Sep << "helpers=" << F;
+  if (Options.Hardening != HardeningMode::Strengthen)
+    OS << Sep << "hardening=" << getHardeningModeName(Options.Hardening);
   OS << ">";
 }
 

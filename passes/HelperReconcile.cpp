@@ -387,7 +387,7 @@ SmallVector<Finding, 4> Reconciler::decide(CallBase &CB, Function &Callee) {
   Function &Caller = *CB.getCaller();
   SmallVector<Finding, 4> Out;
   decideHardening(Caller, Callee, Out);
-  for (Blocker &B : findBlockers(CB, Callee, FAM, /*Describe=*/false)) {
+  for (Blocker &B : findBlockers(CB, Callee, FAM, /*Features=*/nullptr)) {
     switch (B.Kind) {
     case BlockerKind::NoInline:
       if (!CB.getAttributes().hasFnAttr(Attribute::NoInline) &&
@@ -656,6 +656,13 @@ bool Reconciler::run() {
 }
 
 } // namespace
+
+void HelperReconcilePass::printPipeline(raw_ostream &OS,
+                                        function_ref<StringRef(StringRef)>) {
+  OS << "rust-helpers-reconcile";
+  if (Options.Hardening != HardeningMode::Strengthen)
+    OS << "<hardening=" << getHardeningModeName(Options.Hardening) << ">";
+}
 
 PreservedAnalyses HelperReconcilePass::run(Module &M,
                                            ModuleAnalysisManager &MAM) {

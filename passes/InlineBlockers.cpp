@@ -70,15 +70,17 @@ static std::string describeBuiltins(const Function &Caller,
 }
 
 static std::string describeTarget(const Function &Caller,
-                                  const Function &Callee) {
+                                  const Function &Callee,
+                                  TargetFeatureOracle *Oracle) {
   std::string Where =
       ("helper target-cpu=\"" +
        Callee.getFnAttribute("target-cpu").getValueAsString() +
        "\", caller target-cpu=\"" +
        Caller.getFnAttribute("target-cpu").getValueAsString() + "\"")
           .str();
-  TargetFeatureOracle Oracle(Caller.getParent()->getTargetTriple());
-  std::optional<FeatureComparison> C = Oracle.compare(Caller, Callee);
+  std::optional<FeatureComparison> C;
+  if (Oracle)
+    C = Oracle->compare(Caller, Callee);
   if (!C || C->Extra.empty())
     return "subtarget differs: " + Where;
   SmallVector<std::string, 8> Plus;
@@ -90,7 +92,7 @@ static std::string describeTarget(const Function &Caller,
 
 SmallVector<Blocker, 4> findBlockers(CallBase &CB, Function &Callee,
                                      FunctionAnalysisManager &FAM,
-                                     bool Describe) {
+                                     TargetFeatureOracle *Features) {
   SmallVector<Blocker, 4> Out;
   Function &Caller = *CB.getCaller();
   if (Callee.hasFnAttribute(Attribute::NoInline))
@@ -115,8 +117,7 @@ SmallVector<Blocker, 4> findBlockers(CallBase &CB, Function &Callee,
   TargetTransformInfo &TTI = FAM.getResult<TargetIRAnalysis>(Caller);
   if (!TTI.areInlineCompatible(&Caller, &Callee))
     Out.push_back(
-        {BlockerKind::Target, Describe ? describeTarget(Caller, Callee)
-                                       : std::string("subtarget differs")});
+        {BlockerKind::Target, describeTarget(Caller, Callee, Features)});
   return Out;
 }
 

@@ -30,6 +30,8 @@ class Function;
 
 namespace rih {
 
+class TargetFeatureOracle;
+
 enum class BlockerKind {
   NoInline,      ///< noinline on the helper or on the call site.
   OptNoneCaller, ///< The caller is optnone.
@@ -49,12 +51,13 @@ struct Blocker {
 /// \p Callee at \p CB, in the order InlineCost.cpp checks them; empty when
 /// the attributes allow it.  Analyses come from \p FAM; after changing a
 /// function's attributes, invalidate it in \p FAM before asking again.
-/// With \p Describe false, details that are costly to compute (the target
-/// features that differ) are left out.
+/// When \p Features is given, a target blocker names the features that
+/// differ; without it (the reconcile pass, which classifies them itself) the
+/// detail only says that the subtargets differ.
 llvm::SmallVector<Blocker, 4> findBlockers(llvm::CallBase &CB,
                                            llvm::Function &Callee,
                                            llvm::FunctionAnalysisManager &FAM,
-                                           bool Describe = true);
+                                           TargetFeatureOracle *Features);
 
 /// Returns LLVM's own verdict (getAttributeBasedInliningDecision, then
 /// isInlineViable) when it refuses \p Callee at \p CB, or std::nullopt when

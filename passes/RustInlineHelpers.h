@@ -26,6 +26,14 @@ namespace rih {
 struct RustInlineHelpersOptions {
   HelperLinkOptions Link;
   ReconcileOptions Reconcile;
+
+  /// The hardening mode, which the link step (module flags) and the
+  /// reconcile step (attributes) both apply.
+  HardeningMode getHardening() const { return Reconcile.Hardening; }
+  void setHardening(HardeningMode M) {
+    Link.Hardening = Reconcile.Hardening = M;
+  }
+
   /// Where to write the JSON report (report=PATH); empty for none.  "%m"
   /// stands for the module's name (one report per codegen unit).
   std::string ReportPath;

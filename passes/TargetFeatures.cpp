@@ -15,7 +15,18 @@ using namespace llvm;
 
 namespace rih {
 
-TargetFeatureOracle::TargetFeatureOracle(const Triple &TT) : TT(TT) {
+TargetFeatureOracle::TargetFeatureOracle(const Triple &TT) : TT(TT) {}
+
+bool TargetFeatureOracle::available() {
+  if (!Initialized)
+    initialize();
+  return TheTarget != nullptr;
+}
+
+// The subtarget tables are read on first use: most modules, such as codegen
+// units that call no helper, never compare two subtargets.
+void TargetFeatureOracle::initialize() {
+  Initialized = true;
   std::string Err;
   TheTarget = TargetRegistry::lookupTarget(TT, Err);
   if (!TheTarget)

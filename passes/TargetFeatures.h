@@ -53,13 +53,13 @@ struct FeatureComparison {
 /// triple's target.
 class TargetFeatureOracle {
 public:
-  /// Looks up the target of \p TT in the TargetRegistry of the host process.
-  /// When it is not registered, available() is false and compare() returns
-  /// std::nullopt.
+  /// Will look up the target of \p TT in the TargetRegistry of the host
+  /// process on first use.  When it is not registered, available() is false
+  /// and compare() returns std::nullopt.
   explicit TargetFeatureOracle(const llvm::Triple &TT);
   ~TargetFeatureOracle();
 
-  bool available() const { return TheTarget != nullptr; }
+  bool available();
 
   /// Returns the baseline CPU of the triple: the CPU that every machine able
   /// to run code for the triple implements (the psABI level: "x86-64" on
@@ -73,6 +73,7 @@ public:
                                            const llvm::Function &Callee);
 
 private:
+  void initialize();
   const llvm::FeatureBitset &expand(llvm::StringRef CPU,
                                     llvm::StringRef Features);
   const llvm::FeatureBitset &expandUncached(llvm::StringRef CPU,
@@ -80,6 +81,7 @@ private:
   llvm::SmallVector<std::string, 8> names(const llvm::FeatureBitset &Bits);
 
   llvm::Triple TT;
+  bool Initialized = false;
   const llvm::Target *TheTarget = nullptr;
   std::unique_ptr<const llvm::MCSubtargetInfo> Tables;
   llvm::FeatureBitset TuningOnly;

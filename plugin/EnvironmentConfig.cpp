@@ -53,8 +53,7 @@ EnvironmentConfig readEnvironmentConfig() {
       return C;
     }
     C.HasHardening = true;
-    C.Options.Reconcile.Hardening = *M;
-    C.Options.Link.Hardening = *M;
+    C.Options.setHardening(*M);
   }
   return C;
 }

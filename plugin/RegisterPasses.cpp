@@ -71,8 +71,7 @@ parseOptions(StringRef Params, StringRef PassName, unsigned Allowed) {
                                            "hardening=refuse or "
                                            "hardening=ignore");
       SawHardening = true;
-      Opts.Reconcile.Hardening = *Mode;
-      Opts.Link.Hardening = *Mode;
+      Opts.setHardening(*Mode);
     } else {
       return badParameter(PassName, Param, Valid);
     }
@@ -86,8 +85,7 @@ parseOptions(StringRef Params, StringRef PassName, unsigned Allowed) {
     if ((Allowed & ReportParam) && Opts.ReportPath.empty())
       Opts.ReportPath = Env.Options.ReportPath;
     if ((Allowed & HardeningParam) && !SawHardening && Env.HasHardening) {
-      Opts.Reconcile.Hardening = Env.Options.Reconcile.Hardening;
-      Opts.Link.Hardening = Env.Options.Link.Hardening;
+      Opts.setHardening(Env.Options.getHardening());
     }
   }
   if ((Allowed & HelpersParam) && Opts.Link.HelperFiles.empty())
