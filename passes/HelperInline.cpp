@@ -51,7 +51,7 @@ private:
                                     int HistoryId);
   bool inlineOne(const WorkItem &Item);
   void missed(CallBase &CB, Function &Callee, StringRef Reason);
-  bool deleteUnusedHelpers();
+  bool finishHelpers();
 
   Module &M;
   FunctionAnalysisManager &FAM;
@@ -94,18 +94,9 @@ std::optional<std::string> HelperInliner::whyNot(CallBase &CB, Function &Callee,
 }
 
 void HelperInliner::missed(CallBase &CB, Function &Callee, StringRef Reason) {
-  Function &Caller = *CB.getCaller();
-  if (Report)
-    Report->noteRefused(Callee.getName(), Caller.getName(), Reason);
-  OptimizationRemarkEmitter ORE(&Caller);
-  ORE.emit([&] {
-    return OptimizationRemarkMissed(RemarkPassName, "NotInlined", &CB)
-           << ore::NV("Helper", Callee.getName()) << " not inlined into "
-           << ore::NV("Caller", Caller.getName()) << ": "
-           << ore::NV("Reason", Reason);
-  });
+  remarkNotInlined(CB, Callee.getName(), Reason, Report);
   LLVM_DEBUG(dbgs() << "not inlined: " << Callee.getName() << " into "
-                    << Caller.getName() << ": " << Reason << "\n");
+                    << CB.getCaller()->getName() << ": " << Reason << "\n");
 }
 
 bool HelperInliner::inlineOne(const WorkItem &Item) {
@@ -160,7 +151,11 @@ bool HelperInliner::inlineOne(const WorkItem &Item) {
   return true;
 }
 
-bool HelperInliner::deleteUnusedHelpers() {
+/// A helper whose calls were all inlined is deleted.  One that is still
+/// called, or whose address is taken, becomes a declaration of the one
+/// definition in the helper object again: the program keeps one canonical
+/// symbol and one copy of the helper's state.
+bool HelperInliner::finishHelpers() {
   bool Changed = false;
   bool Progress = true;
   while (Progress) {
@@ -175,6 +170,13 @@ bool HelperInliner::deleteUnusedHelpers() {
       F.eraseFromParent();
       Progress = Changed = true;
     }
+  }
+  for (Function &F : M) {
+    if (!isLinkedHelper(F) || !F.hasLocalLinkage())
+      continue;
+    FAM.clear(F, F.getName());
+    restoreDeclaration(F);
+    Changed = true;
   }
   return Changed;
 }
@@ -202,7 +204,7 @@ bool HelperInliner::run() {
     for (Instruction &I : instructions(F))
       if (auto *CB = dyn_cast<CallBase>(&I))
         clearCallMarks(*CB);
-  Changed |= deleteUnusedHelpers();
+  Changed |= finishHelpers();
   return Changed;
 }
 

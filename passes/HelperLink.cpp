@@ -8,22 +8,25 @@
 #include "passes/HelperLink.h"
 
 #include "passes/HelperDiagnostics.h"
+#include "passes/HelperFiles.h"
 #include "passes/HelperOrigin.h"
 #include "passes/HelperReport.h"
 #include "passes/ModuleFlagPolicy.h"
+#include "passes/SharedState.h"
+#include "passes/SignatureCheck.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Analysis/OptimizationRemarkEmitter.h"
 #include "llvm/Bitcode/BitcodeReader.h"
 #include "llvm/IR/DataLayout.h"
+#include "llvm/IR/DebugInfo.h"
 #include "llvm/IR/DiagnosticHandler.h"
 #include "llvm/IR/DiagnosticInfo.h"
 #include "llvm/IR/DiagnosticPrinter.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Linker/Linker.h"
 #include "llvm/Support/Debug.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Transforms/IPO/Internalize.h"
 
 using namespace llvm;
@@ -47,9 +50,22 @@ struct CapturingHandler : public DiagnosticHandler {
   }
 };
 
-struct HelperFile {
-  std::string Path;
-  std::unique_ptr<MemoryBuffer> Buffer;
+/// The kernel's name prefix of C helpers (rust/helpers/*.c): a crate call to
+/// such a function that no helper file defines gets a missed remark.
+constexpr StringRef HelperPrefix = "rust_helper_";
+
+/// What the IR linker brought from one helper file.
+struct LinkedFromFile {
+  /// Every global new in the crate, local ones included.
+  SmallPtrSet<GlobalValue *, 16> Globals;
+  /// Names of the linked globals that the file exports (the helper object
+  /// defines them too).
+  StringSet<> Exported;
+  /// Exported functions whose definition in the file is weak or linkonce:
+  /// the final link may pick another body.
+  StringSet<> Interposable;
+  /// Visibility of the exported globals in the file.
+  StringMap<GlobalValue::VisibilityTypes> Visibility;
 };
 
 class HelperLinker {
@@ -63,15 +79,23 @@ public:
 
 private:
   bool openAll();
+  bool checkDefinitions();
   Expected<std::unique_ptr<Module>> openLazily(const HelperFile &File);
   bool providesNeededSymbol(const Module &Src) const;
   void dropImportedCopies(const Module &Src);
   bool checkTarget(Module &Src, const HelperFile &File);
   bool checkDataLayout(Module &Src, const HelperFile &File);
+  bool checkSignatures(Module &Src, const HelperFile &File);
+  void dropModuleAsm(Module &Src, const HelperFile &File);
   bool linkOne(std::unique_ptr<Module> Src, const HelperFile &File);
-  void recordLinked(const StringSet<> &Linked, const HelperFile &File);
+  void keepOneCopy(LinkedFromFile &Linked, const HelperFile &File);
+  void dropDebugInfo(LinkedFromFile &Linked, unsigned CompileUnitsBefore);
+  void declareAgain(GlobalValue &GV, StringRef Reason);
+  void recordLinked(const LinkedFromFile &Linked, const HelperFile &File);
   void noteFlagChange(const ModuleFlagChange &Change, const HelperFile &File);
   void noteSkipped(const HelperFile &File, StringRef Reason);
+  void noteUnused(const HelperFile &File, StringRef Why);
+  void noteNotDefined();
   Function *firstDefinition();
 
   Module &M;
@@ -80,6 +104,14 @@ private:
   HelperReport *Report;
   std::vector<HelperFile> Files;
   StringSet<> Skipped; ///< Files hardening=refuse kept out.
+  StringSet<> Used;    ///< Files that something was linked from.
+  /// For each helper the crate declares, its dso_local before linking.
+  StringMap<bool> CrateDSOLocal;
+  /// rust_helper_* functions that a helper file declares without a body.
+  std::map<std::string, std::string> DeclaredOnly;
+  /// Helpers turned back into declarations (state, weak, signature): never
+  /// linked again in a later round.
+  StringSet<> KeptAsCalls;
 };
 
 bool HelperLinker::openAll() {
@@ -90,41 +122,90 @@ bool HelperLinker::openAll() {
                        "-passes='rust-inline-helpers<helpers=helpers.bc>'");
     return false;
   }
+  // Every file is read and parsed (bodies excepted) before the module is
+  // touched, so that a bad file is reported with nothing changed.
+  StringSet<> Seen;
   for (const std::string &Path : Options.HelperFiles) {
-    ErrorOr<std::unique_ptr<MemoryBuffer>> BufOrErr =
-        MemoryBuffer::getFile(Path, /*IsText=*/false,
-                              /*RequiresNullTerminator=*/false);
-    if (std::error_code EC = BufOrErr.getError()) {
-      reportError(M, "cannot read helper file '" + Path + "': " + EC.message() +
-                         "; build it with 'clang -emit-llvm -c helpers.c -o " +
-                         Path + "' or fix the helpers= parameter");
+    if (!Seen.insert(Path).second) {
+      reportError(M, "helper file '" + Path +
+                         "' is given twice; name each file once");
       return false;
     }
-    Files.push_back({Path, std::move(*BufOrErr)});
+    Expected<HelperFile> File = readHelperFile(Path, Ctx);
+    if (!File) {
+      reportError(M, toString(File.takeError()));
+      return false;
+    }
+    Files.push_back(std::move(*File));
   }
-  // Parse every header now, so that a bad file is reported before the module
-  // is touched.
+  // The output must not depend on the order of helpers= parameters: link in
+  // the order of the paths.
+  llvm::sort(Files, [](const HelperFile &A, const HelperFile &B) {
+    return A.Path < B.Path;
+  });
+  return checkDefinitions();
+}
+
+/// A strong definition is the symbol's one definition in the program: two
+/// of them, in two helper files or in the crate and a helper file, would be
+/// a duplicate symbol in the final link, and which body gets inlined would
+/// depend on the order of the files.
+bool HelperLinker::checkDefinitions() {
+  StringMap<std::string> DefinedIn;
   for (const HelperFile &File : Files) {
     Expected<std::unique_ptr<Module>> Src = openLazily(File);
     if (!Src) {
-      reportError(M, "helper file '" + File.Path +
-                         "' is not readable LLVM bitcode (" +
-                         toString(Src.takeError()) +
-                         "); build it with 'clang -emit-llvm -c' (not -S), "
-                         "with a clang whose LLVM is at most this one's");
+      reportError(M, toString(Src.takeError()));
       return false;
     }
+    SmallVector<StringRef, 4> InCrate;
+    unsigned Exported = 0, DefinedHere = 0;
+    for (const GlobalValue &GV : (*Src)->global_values()) {
+      if (GV.isDeclaration() || GV.hasLocalLinkage() || !GV.hasName())
+        continue;
+      ++Exported;
+      const GlobalValue *Mine = M.getNamedValue(GV.getName());
+      bool CrateDefines = Mine && !Mine->isDeclaration() &&
+                          !Mine->hasAvailableExternallyLinkage();
+      DefinedHere += CrateDefines;
+      if (CrateDefines &&
+          Mine->getLinkage() == GlobalValue::ExternalLinkage &&
+          GV.getLinkage() == GlobalValue::ExternalLinkage)
+        InCrate.push_back(GV.getName());
+      if (GV.getLinkage() != GlobalValue::ExternalLinkage)
+        continue;
+      auto [It, New] = DefinedIn.try_emplace(GV.getName(), File.Path);
+      if (!New) {
+        reportError(M, "'" + GV.getName() + "' is defined in helper file '" +
+                           It->second + "' and in helper file '" +
+                           File.Path +
+                           "'; define each helper in one file only");
+        return false;
+      }
+    }
+    if (InCrate.empty())
+      continue;
+    // A module that already holds every definition of the file is the file
+    // merged into the crate (a full-LTO link of both): nothing to link.
+    if (DefinedHere == Exported) {
+      Skipped.insert(File.Path);
+      noteUnused(File, "module '" + M.getModuleIdentifier() +
+                           "' already holds its definitions");
+      continue;
+    }
+    reportError(M, "'" + InCrate.front() + "' is defined in module '" +
+                       M.getModuleIdentifier() + "' and in helper file '" +
+                       File.Path +
+                       "'; a helper has its one definition in C: remove "
+                       "the crate's definition or rename one of them");
+    return false;
   }
   return true;
 }
 
 Expected<std::unique_ptr<Module>>
 HelperLinker::openLazily(const HelperFile &File) {
-  Expected<std::unique_ptr<Module>> Src =
-      getLazyBitcodeModule(File.Buffer->getMemBufferRef(), Ctx);
-  if (Src)
-    (*Src)->setModuleIdentifier(File.Path);
-  return Src;
+  return openHelperModule(File, Ctx);
 }
 
 /// A ThinLTO backend imports bodies before the plugin runs: the crate then
@@ -149,7 +230,7 @@ bool HelperLinker::providesNeededSymbol(const Module &Src) const {
     if (SGV.isDeclaration() || SGV.hasLocalLinkage() || !SGV.hasName())
       continue;
     const GlobalValue *DGV = M.getNamedValue(SGV.getName());
-    if (DGV && DGV->isDeclaration())
+    if (DGV && DGV->isDeclaration() && !KeptAsCalls.contains(SGV.getName()))
       return true;
   }
   return false;
@@ -158,9 +239,9 @@ bool HelperLinker::providesNeededSymbol(const Module &Src) const {
 bool HelperLinker::checkTarget(Module &Src, const HelperFile &File) {
   const Triple &DstTT = M.getTargetTriple();
   const Triple &SrcTT = Src.getTargetTriple();
-  if (SrcTT == DstTT || DstTT.str().empty() || SrcTT.str().empty())
-    return true;
-  if (SrcTT.getArch() != DstTT.getArch()) {
+  if (SrcTT == DstTT || DstTT.str().empty())
+    return checkDataLayout(Src, File);
+  if (!SrcTT.str().empty() && SrcTT.getArch() != DstTT.getArch()) {
     reportError(M, "helper file '" + File.Path + "' targets '" + SrcTT.str() +
                        "' but module '" + M.getModuleIdentifier() +
                        "' targets '" + DstTT.str() +
@@ -170,14 +251,19 @@ bool HelperLinker::checkTarget(Module &Src, const HelperFile &File) {
   // clang says x86_64-pc-linux-gnu where rustc says x86_64-unknown-linux-gnu
   // (and the kernel's Rust target x86_64-unknown-none): same architecture,
   // the crate's triple wins as it would in the IR linker, without a warning.
+  // Hand-written IR without a triple gets the crate's.
   Src.setTargetTriple(DstTT);
   return checkDataLayout(Src, File);
 }
 
 bool HelperLinker::checkDataLayout(Module &Src, const HelperFile &File) {
   const DataLayout &D = M.getDataLayout(), &S = Src.getDataLayout();
-  if (Src.getDataLayoutStr().empty() || M.getDataLayoutStr().empty() || D == S)
+  if (M.getDataLayoutStr().empty() || D == S)
     return true;
+  if (Src.getDataLayoutStr().empty()) { // Hand-written IR: the crate's.
+    Src.setDataLayout(M.getDataLayout());
+    return true;
+  }
   // Layouts that disagree on byte order, pointer size or the alignment of
   // the integer and pointer types describe another ABI.
   auto Same = [&](Type *T) {
@@ -206,20 +292,161 @@ bool HelperLinker::checkDataLayout(Module &Src, const HelperFile &File) {
   return true;
 }
 
-void HelperLinker::recordLinked(const StringSet<> &Linked,
-                                const HelperFile &File) {
-  for (const auto &Entry : Linked) {
-    auto *F = dyn_cast_or_null<Function>(M.getNamedValue(Entry.getKey()));
-    if (!F || F->isDeclaration())
+bool HelperLinker::checkSignatures(Module &Src, const HelperFile &File) {
+  SmallVector<std::string, 2> Errors;
+  // A function on one side and data on the other is never a helper call.
+  for (GlobalValue &GV : Src.global_values()) {
+    if (GV.isDeclaration() || GV.hasLocalLinkage() || !GV.hasName())
       continue;
-    setHelperOrigin(*F, File.Path);
+    GlobalValue *Mine = M.getNamedValue(GV.getName());
+    if (!Mine || !Mine->isDeclaration() ||
+        isa<Function>(Mine) == isa<Function>(GV))
+      continue;
+    auto Kind = [](const GlobalValue &V) {
+      return isa<Function>(V) ? "a function" : "a variable";
+    };
+    Errors.push_back(("'" + GV.getName() + "' is declared by module '" +
+                      M.getModuleIdentifier() + "' as " + Kind(*Mine) +
+                      " but defined in '" + File.Path + "' as " + Kind(GV) +
+                      "; fix the Rust extern declaration")
+                         .str());
+  }
+  for (Function &Def : Src) {
+    if (Def.isDeclaration() || Def.hasLocalLinkage() || !Def.hasName())
+      continue;
+    Function *Decl = M.getFunction(Def.getName());
+    if (!Decl || !Decl->isDeclaration())
+      continue;
+    std::optional<std::string> Why = findSignatureMismatch(*Decl, Def);
+    if (!Why)
+      continue;
+    // Only a mismatched body is read, for its source location.
+    if (Error E = Def.materialize())
+      consumeError(std::move(E));
+    std::string Where = findSourceLocation(*Decl),
+                There = findSourceLocation(Def);
+    std::string Msg =
+        ("helper '" + Def.getName() + "' is declared by module '" +
+         M.getModuleIdentifier() + "'" + (Where.empty() ? "" : " at " + Where) +
+         " as '" + describeSignature(*Decl) + "' but defined in '" +
+         File.Path + "'" + (There.empty() ? "" : " at " + There) + " as '" +
+         describeSignature(Def) + "': " + *Why +
+         "; fix the Rust extern declaration to match the C definition")
+            .str();
+    if (Options.Mismatch == MismatchMode::Error) {
+      Errors.push_back(std::move(Msg));
+      continue;
+    }
+    reportWarning(Ctx, Msg + " (mismatch=warn: the call is kept)");
+    for (User *U : Decl->users())
+      if (auto *CB = dyn_cast<CallBase>(U); CB && CB->getCalledOperand() == Decl)
+        remarkNotInlined(*CB, Def.getName(),
+                         "the Rust declaration and the C definition differ: " +
+                             *Why,
+                         Report);
+    Def.deleteBody(); // Not linked: the crate keeps its declaration.
+    KeptAsCalls.insert(Def.getName());
+  }
+  if (Errors.empty())
+    return true;
+  reportError(M, join(Errors, "\nrust-inline-helpers: ") +
+                     (Options.Mismatch == MismatchMode::Error
+                          ? " (or pass mismatch=warn to keep such calls)"
+                          : ""));
+  return false;
+}
+
+/// Module-level asm is emitted once, by the helper object; a copy in the
+/// crate would define its symbols twice.
+void HelperLinker::dropModuleAsm(Module &Src, const HelperFile &File) {
+  if (Src.getModuleInlineAsm().empty())
+    return;
+  Src.setModuleInlineAsm("");
+  Function *F = firstDefinition();
+  if (!F)
+    return;
+  OptimizationRemarkEmitter ORE(F);
+  ORE.emit([&] {
+    return OptimizationRemarkAnalysis(RemarkPassName, "ModuleAsmNotCopied", F)
+           << "module-level asm of helper file " << ore::NV("File", File.Path)
+           << " not copied into the crate: the helper object emits it";
+  });
+}
+
+/// Turns the linked global \p GV back into a declaration of the helper
+/// object's definition; crate calls to it get a missed remark with \p Reason.
+void HelperLinker::declareAgain(GlobalValue &GV, StringRef Reason) {
+  KeptAsCalls.insert(GV.getName());
+  if (auto *Var = dyn_cast<GlobalVariable>(&GV)) {
+    Var->setInitializer(nullptr);
+    Var->setComdat(nullptr);
+    Var->setLinkage(GlobalValue::ExternalLinkage);
+    return;
+  }
+  auto &F = cast<Function>(GV);
+  for (User *U : F.users())
+    if (auto *CB = dyn_cast<CallBase>(U);
+        CB && CB->getCalledOperand() == &F && !isLinkedHelper(*CB->getFunction()))
+      remarkNotInlined(*CB, F.getName(), Reason, Report);
+  restoreDeclaration(F);
+}
+
+void HelperLinker::keepOneCopy(LinkedFromFile &Linked, const HelperFile &File) {
+  auto IsExported = [&Linked](const GlobalValue &GV) {
+    return GV.hasName() && Linked.Exported.contains(GV.getName());
+  };
+  // Exported mutable globals stay the helper object's.
+  for (GlobalValue *GV : Linked.Globals)
+    if (!GV->hasLocalLinkage() && IsExported(*GV) && isMutableState(*GV))
+      declareAgain(*GV, "");
+  for (Function &F : M)
+    if (F.hasName() && Linked.Interposable.contains(F.getName()) &&
+        !F.isDeclaration())
+      declareAgain(F, "its definition in '" + File.Path +
+                          "' is weak and the final link may choose another; "
+                          "make the C definition strong to inline it");
+  for (auto [GV, State] : findStateUsers(M, Linked.Globals, IsExported))
+    declareAgain(*GV, ("it uses '" + State->getName() + "', a static of '" +
+                       File.Path +
+                       "' that inlining would copy into the crate; the call "
+                       "keeps the one instance in the helper object")
+                          .str());
+  eraseDeadLocals(M, Linked.Globals);
+}
+
+void HelperLinker::dropDebugInfo(LinkedFromFile &Linked,
+                                 unsigned CompileUnitsBefore) {
+  for (GlobalValue *GV : Linked.Globals) {
+    if (auto *F = dyn_cast<Function>(GV))
+      stripDebugInfo(*F);
+    else if (auto *Var = dyn_cast<GlobalVariable>(GV))
+      Var->eraseMetadata(LLVMContext::MD_dbg);
+  }
+  NamedMDNode *CUs = M.getNamedMetadata("llvm.dbg.cu");
+  if (!CUs || CUs->getNumOperands() <= CompileUnitsBefore)
+    return;
+  SmallVector<MDNode *, 2> Keep;
+  for (unsigned I = 0; I != CompileUnitsBefore; ++I)
+    Keep.push_back(CUs->getOperand(I));
+  CUs->clearOperands();
+  for (MDNode *N : Keep)
+    CUs->addOperand(N);
+  if (Keep.empty())
+    CUs->eraseFromParent();
+}
+
+void HelperLinker::recordLinked(const LinkedFromFile &Linked,
+                                const HelperFile &File) {
+  for (Function &F : M) {
+    if (!Linked.Globals.contains(&F) || !isLinkedHelper(F))
+      continue;
     if (Report)
-      Report->noteLinked(F->getName(), File.Path);
-    OptimizationRemarkEmitter ORE(F);
+      Report->noteLinked(F.getName(), File.Path);
+    OptimizationRemarkEmitter ORE(&F);
     ORE.emit([&] {
-      return OptimizationRemarkAnalysis(RemarkPassName, "Linked", F)
-             << "linked helper " << ore::NV("Helper", F->getName()) << " from "
-             << ore::NV("File", File.Path);
+      return OptimizationRemarkAnalysis(RemarkPassName, "Linked", &F)
+             << "linked helper " << ore::NV("Helper", F.getName())
+             << " from " << ore::NV("File", File.Path);
     });
   }
 }
@@ -243,6 +470,35 @@ void HelperLinker::noteSkipped(const HelperFile &File, StringRef Reason) {
            << " not linked, its helpers stay calls: "
            << ore::NV("Reason", Reason);
   });
+}
+
+void HelperLinker::noteUnused(const HelperFile &File, StringRef Why) {
+  Function *F = firstDefinition();
+  if (!F)
+    return;
+  OptimizationRemarkEmitter ORE(F);
+  ORE.emit([&] {
+    return OptimizationRemarkAnalysis(RemarkPassName, "FileUnused", F)
+           << "helper file " << ore::NV("File", File.Path)
+           << " not linked: " << ore::NV("Reason", Why);
+  });
+}
+
+/// A crate call to a rust_helper_* function that a helper file only declares
+/// stays a call to the helper object.
+void HelperLinker::noteNotDefined() {
+  for (auto &[Name, Path] : DeclaredOnly) {
+    Function *F = M.getFunction(Name);
+    if (!F || !F->isDeclaration())
+      continue;
+    for (User *U : F->users())
+      if (auto *CB = dyn_cast<CallBase>(U); CB && CB->getCalledOperand() == F)
+        remarkNotInlined(*CB, Name,
+                         "no helper file defines it ('" + Path +
+                             "' only declares it); add its body to a helper "
+                             "file",
+                         Report);
+  }
 }
 
 void HelperLinker::noteFlagChange(const ModuleFlagChange &Change,
@@ -280,15 +536,49 @@ bool HelperLinker::linkOne(std::unique_ptr<Module> Src,
   case FlagVerdict::Link:
     break;
   }
+  if (!checkSignatures(*Src, File))
+    return false;
   for (const ModuleFlagChange &Change : FlagChanges)
     noteFlagChange(Change, File);
+  dropModuleAsm(*Src, File);
+  for (Function &F : *Src)
+    if (!F.isDeclaration() && F.hasName() && KeptAsCalls.contains(F.getName())) {
+      if (Error E = F.materialize())
+        consumeError(std::move(E));
+      F.deleteBody();
+    }
 
-  StringSet<> Linked;
+  for (const Function &F : *Src)
+    if (F.hasName() && !F.hasLocalLinkage())
+      if (const Function *Mine = M.getFunction(F.getName());
+          Mine && Mine->isDeclaration())
+        CrateDSOLocal.try_emplace(F.getName(), Mine->isDSOLocal());
+  // The linker may give a crate declaration its body in place: what is
+  // linked is what is defined now and was not before.
+  SmallPtrSet<GlobalValue *, 32> DefinedBefore;
+  for (GlobalValue &GV : M.global_values())
+    if (!GV.isDeclaration())
+      DefinedBefore.insert(&GV);
+  NamedMDNode *CUs = M.getNamedMetadata("llvm.dbg.cu");
+  unsigned CompileUnitsBefore = CUs ? CUs->getNumOperands() : 0;
+
+  LinkedFromFile Linked;
+  // Linked definitions become internal, as in clang's
+  // -mlink-builtin-bitcode, except mutable globals (SharedState.h) and weak
+  // functions, which keep their symbol until keepOneCopy declares them.
   auto Internalize = [&Linked](Module &Dst, const StringSet<> &GVS) {
-    for (const auto &E : GVS)
-      Linked.insert(E.getKey());
-    internalizeModule(Dst, [&GVS](const GlobalValue &GV) {
-      return !GV.hasName() || !GVS.contains(GV.getName());
+    for (const auto &E : GVS) {
+      Linked.Exported.insert(E.getKey());
+      auto *F = Dst.getFunction(E.getKey());
+      if (!F)
+        continue;
+      Linked.Visibility[E.getKey()] = F->getVisibility();
+      if (F->isInterposable())
+        Linked.Interposable.insert(E.getKey());
+    }
+    internalizeModule(Dst, [&](const GlobalValue &GV) {
+      return !GV.hasName() || !GVS.contains(GV.getName()) ||
+             isMutableState(GV) || Linked.Interposable.contains(GV.getName());
     });
   };
 
@@ -325,10 +615,21 @@ bool HelperLinker::linkOne(std::unique_ptr<Module> Src,
                        "kCFI and patchable-entry settings)");
     return false;
   }
+  for (GlobalValue &GV : M.global_values())
+    if (!GV.isDeclaration() && !DefinedBefore.contains(&GV))
+      Linked.Globals.insert(&GV);
+  for (GlobalValue *GV : Linked.Globals)
+    if (auto *F = dyn_cast<Function>(GV);
+        F && !F->isDeclaration() && Linked.Exported.contains(F->getName()))
+      setHelperOrigin(*F, File.Path, CrateDSOLocal.lookup(F->getName()),
+                      Linked.Visibility.lookup(F->getName()));
+  keepOneCopy(Linked, File);
+  if (Options.DropDebugInfo)
+    dropDebugInfo(Linked, CompileUnitsBefore);
   recordLinked(Linked, File);
-  LLVM_DEBUG(dbgs() << "linked " << Linked.size() << " globals from "
+  LLVM_DEBUG(dbgs() << "linked " << Linked.Globals.size() << " globals from "
                     << File.Path << "\n");
-  return !Linked.empty();
+  return !Linked.Exported.empty();
 }
 
 bool HelperLinker::run() {
@@ -348,17 +649,26 @@ bool HelperLinker::run() {
         continue;
       }
       dropImportedCopies(**Src);
+      for (const Function &F : **Src)
+        if (F.isDeclaration() && F.getName().starts_with(HelperPrefix))
+          DeclaredOnly.try_emplace(F.getName().str(), File.Path);
       if (!providesNeededSymbol(**Src))
         continue;
       if (!linkOne(std::move(*Src), File))
         return true; // The linker may have moved part of the file.
       if (Skipped.contains(File.Path))
         continue;
+      Used.insert(File.Path);
       Progress = Changed = true;
     }
     if (!Progress)
       break;
   }
+  for (const HelperFile &File : Files)
+    if (!Used.contains(File.Path) && !Skipped.contains(File.Path))
+      noteUnused(File, "it defines nothing that module '" +
+                           M.getModuleIdentifier() + "' uses");
+  noteNotDefined();
   return Changed;
 }
 
@@ -372,6 +682,10 @@ void HelperLinkPass::printPipeline(raw_ostream &OS,
     OS << Sep << "helpers=" << F;
   if (Options.Hardening != HardeningMode::Strengthen)
     OS << Sep << "hardening=" << getHardeningModeName(Options.Hardening);
+  if (Options.Mismatch != MismatchMode::Error)
+    OS << Sep << "mismatch=" << getMismatchModeName(Options.Mismatch);
+  if (Options.DropDebugInfo)
+    OS << Sep << "debug=drop";
   OS << ">";
 }
 

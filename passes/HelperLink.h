@@ -18,6 +18,7 @@
 #define RUST_INLINE_HELPERS_PASSES_HELPERLINK_H
 
 #include "passes/ReconcilePolicy.h"
+#include "passes/SignatureCheck.h"
 
 #include "llvm/IR/PassManager.h"
 
@@ -33,6 +34,12 @@ struct HelperLinkOptions {
   std::vector<std::string> HelperFiles;
   /// How module flags of hardening rows are merged (ModuleFlagPolicy.h).
   HardeningMode Hardening = HardeningMode::Strengthen;
+  /// What a Rust declaration that differs from the C definition is
+  /// (mismatch=error|warn, SignatureCheck.h).
+  MismatchMode Mismatch = MismatchMode::Error;
+  /// debug=drop: remove the linked helpers' debug info (the kernel builds
+  /// its helpers with -g0 for BTF).
+  bool DropDebugInfo = false;
 };
 
 class HelperLinkPass : public llvm::PassInfoMixin<HelperLinkPass> {

@@ -8,6 +8,7 @@
 #include "passes/HelperOrigin.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/IR/Constants.h"
 #include "llvm/IR/Function.h"
 #include "llvm/IR/InstrTypes.h"
 #include "llvm/IR/Metadata.h"
@@ -16,14 +17,41 @@ using namespace llvm;
 
 namespace rih {
 
-void setHelperOrigin(Function &F, StringRef Path) {
+// The origin mark is !{!"path", i1 dso_local, i8 visibility}.
+void setHelperOrigin(Function &F, StringRef Path, bool DSOLocal,
+                     GlobalValue::VisibilityTypes Visibility) {
   LLVMContext &Ctx = F.getContext();
-  F.setMetadata(OriginMDKind, MDTuple::get(Ctx, {MDString::get(Ctx, Path)}));
+  auto Int = [&Ctx](unsigned Bits, uint64_t V) {
+    return ConstantAsMetadata::get(
+        ConstantInt::get(IntegerType::get(Ctx, Bits), V));
+  };
+  F.setMetadata(OriginMDKind,
+                MDTuple::get(Ctx, {MDString::get(Ctx, Path), Int(1, DSOLocal),
+                                   Int(8, Visibility)}));
+}
+
+void restoreDeclaration(Function &F) {
+  bool DSOLocal = false;
+  auto Visibility = GlobalValue::DefaultVisibility;
+  if (const MDNode *N = F.getMetadata(OriginMDKind);
+      N && N->getNumOperands() == 3) {
+    DSOLocal = mdconst::extract<ConstantInt>(N->getOperand(1))->isOne();
+    Visibility = static_cast<GlobalValue::VisibilityTypes>(
+        mdconst::extract<ConstantInt>(N->getOperand(2))->getZExtValue());
+  }
+  MDNode *KCFIType = F.getMetadata(LLVMContext::MD_kcfi_type);
+  F.deleteBody(); // Also makes the linkage external.
+  F.clearMetadata();
+  F.setComdat(nullptr);
+  F.setVisibility(Visibility);
+  F.setDSOLocal(DSOLocal || !F.hasDefaultVisibility());
+  if (KCFIType)
+    F.setMetadata(LLVMContext::MD_kcfi_type, KCFIType);
 }
 
 StringRef getHelperOrigin(const Function &F) {
   const MDNode *N = F.getMetadata(OriginMDKind);
-  if (!N || N->getNumOperands() != 1)
+  if (!N || N->getNumOperands() == 0)
     return {};
   if (auto *S = dyn_cast<MDString>(N->getOperand(0)))
     return S->getString();

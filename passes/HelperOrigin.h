@@ -26,6 +26,7 @@
 
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/IR/GlobalValue.h"
 
 namespace llvm {
 class CallBase;
@@ -41,8 +42,19 @@ inline constexpr const char *ReconciledMDKind =
 inline constexpr const char *RefusedMDKind = "rust-inline-helpers.refused";
 inline constexpr const char *ForcedMDKind = "rust-inline-helpers.forced";
 
-/// Marks \p F as a helper linked from the bitcode file \p Path.
-void setHelperOrigin(llvm::Function &F, llvm::StringRef Path);
+/// Marks \p F as a helper linked from the helper file \p Path.  \p DSOLocal
+/// and \p Visibility are the symbol's properties before it was made
+/// internal: the crate's declaration's dso_local, the helper's visibility.
+/// restoreDeclaration puts them back.
+void setHelperOrigin(llvm::Function &F, llvm::StringRef Path, bool DSOLocal,
+                     llvm::GlobalValue::VisibilityTypes Visibility);
+
+/// Turns the linked helper \p F back into an external declaration of the one
+/// definition in the helper object, with the properties recorded by
+/// setHelperOrigin (kCFI type metadata is kept): for a helper whose calls are
+/// not all inlined, or whose address is taken, so that the program keeps one
+/// canonical symbol and one copy of any state.  Removes the origin mark.
+void restoreDeclaration(llvm::Function &F);
 
 /// Returns the helper file that \p F was linked from, or an empty string when
 /// \p F is not a linked helper (crate code, or a declaration).

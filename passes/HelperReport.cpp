@@ -9,6 +9,8 @@
 
 #include "passes/HelperDiagnostics.h"
 
+#include "llvm/Analysis/OptimizationRemarkEmitter.h"
+#include "llvm/IR/InstrTypes.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/JSON.h"
@@ -132,6 +134,20 @@ bool HelperReport::write(StringRef Path, Module &M) const {
     return false;
   }
   return true;
+}
+
+void remarkNotInlined(CallBase &CB, StringRef Helper, StringRef Reason,
+                      HelperReport *Report) {
+  Function &Caller = *CB.getCaller();
+  if (Report)
+    Report->noteRefused(Helper, Caller.getName(), Reason);
+  OptimizationRemarkEmitter ORE(&Caller);
+  ORE.emit([&] {
+    return OptimizationRemarkMissed(RemarkPassName, "NotInlined", &CB)
+           << ore::NV("Helper", Helper) << " not inlined into "
+           << ore::NV("Caller", Caller.getName()) << ": "
+           << ore::NV("Reason", Reason);
+  });
 }
 
 } // namespace rih

@@ -32,6 +32,7 @@
 #include <utility>
 
 namespace llvm {
+class CallBase;
 class Module;
 } // namespace llvm
 
@@ -84,6 +85,12 @@ private:
   llvm::SmallVector<FlagChange, 2> ModuleFlags;
   llvm::SmallVector<std::pair<std::string, std::string>, 1> SkippedFiles;
 };
+
+/// Emits the missed remark NotInlined, "HELPER not inlined into CALLER:
+/// REASON", at the call \p CB to the helper named \p Helper, and records the
+/// refusal in \p Report when it is not null.
+void remarkNotInlined(llvm::CallBase &CB, llvm::StringRef Helper,
+                      llvm::StringRef Reason, HelperReport *Report);
 
 } // namespace rih
 

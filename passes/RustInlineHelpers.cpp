@@ -60,6 +60,10 @@ void RustInlineHelpersPass::printPipeline(raw_ostream &OS,
   if (Options.Reconcile.Hardening != HardeningMode::Strengthen)
     OS << Sep
        << "hardening=" << getHardeningModeName(Options.Reconcile.Hardening);
+  if (Options.Link.Mismatch != MismatchMode::Error)
+    OS << Sep << "mismatch=" << getMismatchModeName(Options.Link.Mismatch);
+  if (Options.Link.DropDebugInfo)
+    OS << Sep << "debug=drop";
   OS << ">";
 }
 

@@ -36,6 +36,8 @@ enum ParamSet : unsigned {
   HelpersParam = 1,
   ReportParam = 2,
   HardeningParam = 4,
+  MismatchParam = 8,
+  DebugParam = 16,
 };
 
 /// Parses "helpers=PATH;helpers=PATH;report=PATH;hardening=MODE", accepting
@@ -49,9 +51,13 @@ parseOptions(StringRef Params, StringRef PassName, unsigned Allowed) {
     ValidList.push_back("report=PATH");
   if (Allowed & HardeningParam)
     ValidList.push_back("hardening=strengthen|refuse|ignore");
+  if (Allowed & MismatchParam)
+    ValidList.push_back("mismatch=error|warn");
+  if (Allowed & DebugParam)
+    ValidList.push_back("debug=keep|drop");
   std::string Valid = join(ValidList, ", ");
   RustInlineHelpersOptions Opts;
-  bool SawHardening = false;
+  bool SawHardening = false, SawMismatch = false, SawDebug = false;
   while (!Params.empty()) {
     StringRef Param;
     std::tie(Param, Params) = Params.split(';');
@@ -72,6 +78,22 @@ parseOptions(StringRef Params, StringRef PassName, unsigned Allowed) {
                                            "hardening=ignore");
       SawHardening = true;
       Opts.setHardening(*Mode);
+    } else if ((Allowed & MismatchParam) && Key == "mismatch") {
+      std::optional<MismatchMode> Mode = parseMismatchMode(Value);
+      if (!Mode || SawMismatch)
+        return badParameter(PassName, Param,
+                            SawMismatch ? "mismatch= given twice"
+                                        : "mismatch=error (default) or "
+                                          "mismatch=warn");
+      SawMismatch = true;
+      Opts.Link.Mismatch = *Mode;
+    } else if ((Allowed & DebugParam) && Key == "debug") {
+      if ((Value != "keep" && Value != "drop") || SawDebug)
+        return badParameter(PassName, Param,
+                            SawDebug ? "debug= given twice"
+                                     : "debug=keep (default) or debug=drop");
+      SawDebug = true;
+      Opts.Link.DropDebugInfo = Value == "drop";
     } else {
       return badParameter(PassName, Param, Valid);
     }
@@ -101,12 +123,14 @@ parseOptions(StringRef Params, StringRef PassName, unsigned Allowed) {
 Expected<RustInlineHelpersOptions>
 parseRustInlineHelpersOptions(StringRef Params) {
   return parseOptions(Params, "rust-inline-helpers",
-                      HelpersParam | ReportParam | HardeningParam);
+                      HelpersParam | ReportParam | HardeningParam |
+                          MismatchParam | DebugParam);
 }
 
 Expected<HelperLinkOptions> parseHelperLinkOptions(StringRef Params) {
   Expected<RustInlineHelpersOptions> O =
-      parseOptions(Params, "rust-helpers-link", HelpersParam | HardeningParam);
+      parseOptions(Params, "rust-helpers-link",
+                   HelpersParam | HardeningParam | MismatchParam | DebugParam);
   if (!O)
     return O.takeError();
   return std::move(O->Link);

@@ -22,7 +22,7 @@
 ; CHECK-LABEL: define i32 @rust_asan(
 ; CHECK-NOT:   call {{.*}}@rust_helper_
 ; CHECK:       ret i32
-; CHECK:       define internal double @rust_helper_strict(
+; CHECK:       declare double @rust_helper_strict(
 
 ; REMARK-DAG: rust_helper_o0 inlined into rust_o0 {{.*}}reconciled: OptNoneHelper
 ; REMARK-DAG: rust_helper_strict not inlined into rust_strict: FloatSemantics (must-match): strictfp differs

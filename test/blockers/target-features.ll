@@ -22,8 +22,9 @@
 ; CHECK-NOT:   call {{.*}}@rust_helper_baseline
 ; CHECK:       call i32 @rust_helper_avx2(
 ; CHECK:       ret i32
-; The helper that stays a call keeps its own subtarget.
-; CHECK:       define internal i32 @rust_helper_avx2({{.*}}) [[AVX:#[0-9]+]]
+; The helper that stays a call is again a declaration of the helper
+; object's definition, with that definition's own subtarget.
+; CHECK:       declare i32 @rust_helper_avx2({{.*}}) [[AVX:#[0-9]+]]
 ; CHECK-NOT:   define {{.*}}@rust_helper_baseline
 ; CHECK:       attributes #0 = { nounwind "target-cpu"="generic" "target-features"="-mmx,+soft-float,-sse,-sse2" }
 ; CHECK:       attributes [[AVX]] = { {{.*}}"target-features"="+avx2"

@@ -21,7 +21,7 @@
 ; CHECK:       call i32 @rust_helper_noinline(
 ; CHECK-NOT:   define {{.*}}@rust_helper_outer
 ; CHECK-NOT:   define {{.*}}@rust_helper_inner
-; CHECK:       define internal i32 @rust_helper_noinline(
+; CHECK:       declare i32 @rust_helper_noinline(
 
 ; MISSED: rust_helper_noinline not inlined into rust_caller: NoInline (respect): noinline on the helper
 

@@ -13,7 +13,7 @@
 ; CHECK:       call i32 @rust_helper_fact(
 ; CHECK-LABEL: define i32 @rust_mutual(
 ; CHECK:       call i32 @rust_helper_ping(
-; CHECK:       define internal i32 @rust_helper_fact(
+; CHECK:       declare i32 @rust_helper_fact(
 
 ; MISSED-DAG: rust_helper_fact not inlined into rust_self: {{.*}}recursive
 ; MISSED-DAG: rust_helper_ping not inlined into rust_mutual: the helper calls itself through other helpers (recursion)

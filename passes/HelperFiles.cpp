@@ -1,0 +1,141 @@
+//===- HelperFiles.cpp - Read helper bitcode and IR files -----------------===//
+//
+// Part of rust-inline-helpers, under the Apache License v2.0 with LLVM
+// Exceptions.
+//
+//===----------------------------------------------------------------------===//
+
+#include "passes/HelperFiles.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/AsmParser/Parser.h"
+#include "llvm/Bitcode/BitcodeReader.h"
+#include "llvm/Config/llvm-config.h"
+#include "llvm/IR/Module.h"
+#include "llvm/IR/Verifier.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/SourceMgr.h"
+
+using namespace llvm;
+
+namespace rih {
+namespace {
+
+Error fail(const Twine &Msg) {
+  return createStringError(inconvertibleErrorCode(), Msg);
+}
+
+/// The LLVM major version in a bitcode producer string such as "LLVM22.1.8"
+/// or "LLVM19.1.7-rust-1.85", or 0 when there is none.
+unsigned producerMajor(StringRef Producer) {
+  unsigned Major = 0;
+  if (!Producer.consume_front("LLVM"))
+    return 0;
+  Producer = Producer.take_while(isDigit);
+  if (Producer.getAsInteger(10, Major))
+    return 0;
+  return Major;
+}
+
+Error checkBitcode(const HelperFile &File, LLVMContext &Ctx) {
+  MemoryBufferRef Ref = File.Buffer->getMemBufferRef();
+  std::string Producer;
+  if (Expected<std::string> P = getBitcodeProducerString(Ref))
+    Producer = *P;
+  else
+    consumeError(P.takeError());
+  unsigned Major = producerMajor(Producer);
+  Expected<std::vector<BitcodeModule>> Modules = getBitcodeModuleList(Ref);
+  if (Modules && Modules->size() != 1)
+    return fail("bitcode file '" + File.Path + "' holds " +
+                Twine(Modules->size()) +
+                " modules; build the helpers without -fsplit-lto-unit (and "
+                "without -fsanitize=cfi, which implies it)");
+  Error E = Modules ? Modules->front().getLazyModule(Ctx, false, false)
+                          .takeError()
+                    : Modules.takeError();
+  if (!E)
+    return Error::success();
+  std::string Why = toString(std::move(E));
+  if (Major > LLVM_VERSION_MAJOR)
+    return fail("helper file '" + File.Path + "' was written by " + Producer +
+                ", newer than this plugin's LLVM " + Twine(LLVM_VERSION_MAJOR) +
+                " (" + Why + "); build the helpers with clang-" +
+                Twine(LLVM_VERSION_MAJOR));
+  return fail("helper file '" + File.Path + "' is not readable LLVM bitcode (" +
+              Why +
+              "); it may be truncated: rebuild it with 'clang -emit-llvm -c', "
+              "with a clang whose LLVM is at most " +
+              Twine(LLVM_VERSION_MAJOR));
+}
+
+Expected<std::unique_ptr<Module>> parseText(const HelperFile &File,
+                                            LLVMContext &Ctx) {
+  SMDiagnostic Diag;
+  std::unique_ptr<Module> M =
+      parseAssembly(File.Buffer->getMemBufferRef(), Diag, Ctx);
+  if (!M)
+    return fail("helper file '" + File.Path +
+                "' is neither LLVM bitcode nor valid textual IR (line " +
+                Twine(Diag.getLineNo()) + ", column " +
+                Twine(Diag.getColumnNo() + 1) + ": " + Diag.getMessage() +
+                "); build it with 'clang -emit-llvm -c' (bitcode) or "
+                "'clang -emit-llvm -S' (IR)");
+  std::string Broken;
+  raw_string_ostream OS(Broken);
+  if (verifyModule(*M, &OS))
+    return fail("helper file '" + File.Path + "' is not valid IR: " +
+                StringRef(Broken).trim() +
+                "; fix the IR or rebuild it from C with clang");
+  return M;
+}
+
+} // namespace
+
+Expected<HelperFile> readHelperFile(const std::string &Path,
+                                    LLVMContext &Ctx) {
+  if (sys::fs::is_directory(Path))
+    return fail("helper file '" + Path +
+                "' is a directory; name the bitcode file itself, e.g. "
+                "helpers=" +
+                Path + "/helpers.bc");
+  ErrorOr<std::unique_ptr<MemoryBuffer>> BufOrErr =
+      MemoryBuffer::getFile(Path, /*IsText=*/false,
+                            /*RequiresNullTerminator=*/true);
+  if (std::error_code EC = BufOrErr.getError())
+    return fail("cannot read helper file '" + Path + "': " + EC.message() +
+                "; build it with 'clang -emit-llvm -c helpers.c -o " + Path +
+                "' or fix the helpers= parameter");
+  HelperFile File{Path, std::move(*BufOrErr), false};
+  StringRef Bytes = File.Buffer->getBuffer();
+  if (Bytes.trim().empty())
+    return fail("helper file '" + Path +
+                "' is empty; rebuild it with 'clang -emit-llvm -c'");
+  File.IsBitcode = isBitcode(
+      reinterpret_cast<const unsigned char *>(File.Buffer->getBufferStart()),
+      reinterpret_cast<const unsigned char *>(File.Buffer->getBufferEnd()));
+  if (File.IsBitcode) {
+    if (Error E = checkBitcode(File, Ctx))
+      return std::move(E);
+    return std::move(File);
+  }
+  // Textual IR is parsed in full here, to report a syntax error before the
+  // crate's module is touched; it is parsed again each time it is linked.
+  Expected<std::unique_ptr<Module>> M = parseText(File, Ctx);
+  if (!M)
+    return M.takeError();
+  return std::move(File);
+}
+
+Expected<std::unique_ptr<Module>> openHelperModule(const HelperFile &File,
+                                                   LLVMContext &Ctx) {
+  Expected<std::unique_ptr<Module>> M =
+      File.IsBitcode
+          ? getLazyBitcodeModule(File.Buffer->getMemBufferRef(), Ctx)
+          : parseText(File, Ctx);
+  if (M)
+    (*M)->setModuleIdentifier(File.Path);
+  return M;
+}
+
+} // namespace rih
