@@ -83,10 +83,12 @@ Expected<std::unique_ptr<Module>> parseText(const HelperFile &File,
                 "'clang -emit-llvm -S' (IR)");
   std::string Broken;
   raw_string_ostream OS(Broken);
-  if (verifyModule(*M, &OS))
+  if (verifyModule(*M, &OS)) {
+    std::replace(Broken.begin(), Broken.end(), '\n', ' ');
     return fail("helper file '" + File.Path + "' is not valid IR: " +
                 StringRef(Broken).trim() +
                 "; fix the IR or rebuild it from C with clang");
+  }
   return M;
 }
 

@@ -154,7 +154,8 @@ bool HelperInliner::inlineOne(const WorkItem &Item) {
 /// A helper whose calls were all inlined is deleted.  One that is still
 /// called, or whose address is taken, becomes a declaration of the one
 /// definition in the helper object again: the program keeps one canonical
-/// symbol and one copy of the helper's state.
+/// symbol and one copy of the helper's state (a linkonce helper, which the
+/// helper object may not emit, keeps its internal copy).
 bool HelperInliner::finishHelpers() {
   bool Changed = false;
   bool Progress = true;
@@ -175,8 +176,8 @@ bool HelperInliner::finishHelpers() {
     if (!isLinkedHelper(F) || !F.hasLocalLinkage())
       continue;
     FAM.clear(F, F.getName());
-    restoreDeclaration(F);
-    Changed = true;
+    // A linkonce helper keeps its internal copy.
+    Changed |= restoreDeclaration(F);
   }
   return Changed;
 }

@@ -64,8 +64,8 @@ struct LinkedFromFile {
   /// Exported functions whose definition in the file is weak or linkonce:
   /// the final link may pick another body.
   StringSet<> Interposable;
-  /// Visibility of the exported globals in the file.
-  StringMap<GlobalValue::VisibilityTypes> Visibility;
+  /// Symbol properties of the exported functions, from the file.
+  StringMap<HelperSymbol> Symbols;
 };
 
 class HelperLinker {
@@ -384,11 +384,20 @@ void HelperLinker::declareAgain(GlobalValue &GV, StringRef Reason) {
     return;
   }
   auto &F = cast<Function>(GV);
+  SmallVector<CallBase *, 4> Calls;
   for (User *U : F.users())
     if (auto *CB = dyn_cast<CallBase>(U);
         CB && CB->getCalledOperand() == &F && !isLinkedHelper(*CB->getFunction()))
-      remarkNotInlined(*CB, F.getName(), Reason, Report);
-  restoreDeclaration(F);
+      Calls.push_back(CB);
+  for (CallBase *CB : Calls)
+    remarkNotInlined(*CB, F.getName(), Reason, Report);
+  if (restoreDeclaration(F))
+    return;
+  // A linkonce helper has no symbol to call: the calls keep the crate's
+  // copy, and are never inlined.
+  for (User *U : F.users())
+    if (auto *CB = dyn_cast<CallBase>(U); CB && CB->getCalledOperand() == &F)
+      CB->setIsNoInline();
 }
 
 void HelperLinker::keepOneCopy(LinkedFromFile &Linked, const HelperFile &File) {
@@ -572,7 +581,9 @@ bool HelperLinker::linkOne(std::unique_ptr<Module> Src,
       auto *F = Dst.getFunction(E.getKey());
       if (!F)
         continue;
-      Linked.Visibility[E.getKey()] = F->getVisibility();
+      HelperSymbol &Symbol = Linked.Symbols[E.getKey()];
+      Symbol.Visibility = F->getVisibility();
+      Symbol.Discardable = F->hasLinkOnceLinkage();
       if (F->isInterposable())
         Linked.Interposable.insert(E.getKey());
     }
@@ -621,8 +632,11 @@ bool HelperLinker::linkOne(std::unique_ptr<Module> Src,
   for (GlobalValue *GV : Linked.Globals)
     if (auto *F = dyn_cast<Function>(GV);
         F && !F->isDeclaration() && Linked.Exported.contains(F->getName()))
-      setHelperOrigin(*F, File.Path, CrateDSOLocal.lookup(F->getName()),
-                      Linked.Visibility.lookup(F->getName()));
+    {
+      HelperSymbol Symbol = Linked.Symbols.lookup(F->getName());
+      Symbol.DSOLocal = CrateDSOLocal.lookup(F->getName());
+      setHelperOrigin(*F, File.Path, Symbol);
+    }
   keepOneCopy(Linked, File);
   if (Options.DropDebugInfo)
     dropDebugInfo(Linked, CompileUnitsBefore);

@@ -17,36 +17,47 @@ using namespace llvm;
 
 namespace rih {
 
-// The origin mark is !{!"path", i1 dso_local, i8 visibility}.
-void setHelperOrigin(Function &F, StringRef Path, bool DSOLocal,
-                     GlobalValue::VisibilityTypes Visibility) {
+// The origin mark is !{!"path", i1 dso_local, i8 visibility, i1 discardable}.
+void setHelperOrigin(Function &F, StringRef Path, const HelperSymbol &Symbol) {
   LLVMContext &Ctx = F.getContext();
   auto Int = [&Ctx](unsigned Bits, uint64_t V) {
     return ConstantAsMetadata::get(
         ConstantInt::get(IntegerType::get(Ctx, Bits), V));
   };
   F.setMetadata(OriginMDKind,
-                MDTuple::get(Ctx, {MDString::get(Ctx, Path), Int(1, DSOLocal),
-                                   Int(8, Visibility)}));
+                MDTuple::get(Ctx, {MDString::get(Ctx, Path),
+                                   Int(1, Symbol.DSOLocal),
+                                   Int(8, Symbol.Visibility),
+                                   Int(1, Symbol.Discardable)}));
 }
 
-void restoreDeclaration(Function &F) {
-  bool DSOLocal = false;
-  auto Visibility = GlobalValue::DefaultVisibility;
-  if (const MDNode *N = F.getMetadata(OriginMDKind);
-      N && N->getNumOperands() == 3) {
-    DSOLocal = mdconst::extract<ConstantInt>(N->getOperand(1))->isOne();
-    Visibility = static_cast<GlobalValue::VisibilityTypes>(
-        mdconst::extract<ConstantInt>(N->getOperand(2))->getZExtValue());
-  }
+static HelperSymbol getHelperSymbol(const Function &F) {
+  HelperSymbol Symbol;
+  const MDNode *N = F.getMetadata(OriginMDKind);
+  if (!N || N->getNumOperands() != 4)
+    return Symbol;
+  auto Int = [N](unsigned I) {
+    return mdconst::extract<ConstantInt>(N->getOperand(I))->getZExtValue();
+  };
+  Symbol.DSOLocal = Int(1);
+  Symbol.Visibility = static_cast<GlobalValue::VisibilityTypes>(Int(2));
+  Symbol.Discardable = Int(3);
+  return Symbol;
+}
+
+bool restoreDeclaration(Function &F) {
+  HelperSymbol Symbol = getHelperSymbol(F);
+  if (Symbol.Discardable)
+    return false;
   MDNode *KCFIType = F.getMetadata(LLVMContext::MD_kcfi_type);
   F.deleteBody(); // Also makes the linkage external.
   F.clearMetadata();
   F.setComdat(nullptr);
-  F.setVisibility(Visibility);
-  F.setDSOLocal(DSOLocal || !F.hasDefaultVisibility());
+  F.setVisibility(Symbol.Visibility);
+  F.setDSOLocal(Symbol.DSOLocal || !F.hasDefaultVisibility());
   if (KCFIType)
     F.setMetadata(LLVMContext::MD_kcfi_type, KCFIType);
+  return true;
 }
 
 StringRef getHelperOrigin(const Function &F) {

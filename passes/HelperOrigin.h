@@ -42,19 +42,31 @@ inline constexpr const char *ReconciledMDKind =
 inline constexpr const char *RefusedMDKind = "rust-inline-helpers.refused";
 inline constexpr const char *ForcedMDKind = "rust-inline-helpers.forced";
 
-/// Marks \p F as a helper linked from the helper file \p Path.  \p DSOLocal
-/// and \p Visibility are the symbol's properties before it was made
-/// internal: the crate's declaration's dso_local, the helper's visibility.
-/// restoreDeclaration puts them back.
-void setHelperOrigin(llvm::Function &F, llvm::StringRef Path, bool DSOLocal,
-                     llvm::GlobalValue::VisibilityTypes Visibility);
+/// What a linked helper's symbol was before the link made it internal.
+struct HelperSymbol {
+  /// dso_local of the crate's declaration.
+  bool DSOLocal = false;
+  /// Visibility of the helper's definition.
+  llvm::GlobalValue::VisibilityTypes Visibility =
+      llvm::GlobalValue::DefaultVisibility;
+  /// linkonce or linkonce_odr in the helper file: the helper object emits
+  /// it only where it uses it, so the crate cannot count on its symbol.
+  bool Discardable = false;
+};
+
+/// Marks \p F as a helper linked from the helper file \p Path, with the
+/// properties \p Symbol that restoreDeclaration puts back.
+void setHelperOrigin(llvm::Function &F, llvm::StringRef Path,
+                     const HelperSymbol &Symbol);
 
 /// Turns the linked helper \p F back into an external declaration of the one
 /// definition in the helper object, with the properties recorded by
 /// setHelperOrigin (kCFI type metadata is kept): for a helper whose calls are
 /// not all inlined, or whose address is taken, so that the program keeps one
 /// canonical symbol and one copy of any state.  Removes the origin mark.
-void restoreDeclaration(llvm::Function &F);
+/// Returns false, and leaves \p F an internal copy, when its definition is
+/// discardable (HelperSymbol::Discardable): there is no symbol to call.
+bool restoreDeclaration(llvm::Function &F);
 
 /// Returns the helper file that \p F was linked from, or an empty string when
 /// \p F is not a linked helper (crate code, or a declaration).

@@ -3,6 +3,7 @@
 import os
 import re
 import subprocess
+import sys
 
 import lit.formats
 
@@ -49,6 +50,10 @@ config.substitutions.extend(
         ("%llvm-objdump", tool("llvm-objdump")),
         ("%llc", tool("llc")),
         ("%llvm-as", tool("llvm-as")),
+        ("%llvm-ar", tool("llvm-ar")),
+        ("%llvm-cat", tool("llvm-cat")),
+        ("%llvm-dwarfdump", tool("llvm-dwarfdump")),
+        ("%python", sys.executable),
         ("%examples", os.path.join(src, "examples")),
         ("%scripts", os.path.join(src, "scripts")),
         ("%kernel-cflags", read_flags(os.path.join(kernel, "cflags.txt"))),
@@ -111,3 +116,45 @@ except (OSError, subprocess.SubprocessError):
 
 if os.path.exists("/usr/bin/cc") or os.path.exists(tool("clang")):
     config.available_features.add("native-link")
+
+# --- Sanitized plugin (CMake -DRIH_SANITIZE=ON; scripts/check --sanitize) ---
+# The plugin then links the shared ASan+UBSan runtime, and the hosts that load
+# it (opt, clang, ld.lld, rustc) are not instrumented: the runtime must be the
+# first library of the process, so every command of every test runs with it
+# in LD_PRELOAD (children inherit it: rustc's and clang's linker, lld, and the
+# programs the tests build).  LLVM's tools leak on purpose at exit, hence
+# detect_leaks=0.  Reports go to files under <build>/sanitizer-reports, so
+# that a report in a command a test expects to fail (`not %opt ...`) is not
+# lost; scripts/check --sanitize prints them and fails when there is one.
+rih_sanitize_preload = getattr(config, "rih_sanitize_preload", "")
+if rih_sanitize_preload:
+    if not os.path.exists(rih_sanitize_preload):
+        lit_config.fatal(
+            "sanitizer runtime %s is missing (install libclang-rt-%s-dev)"
+            % (rih_sanitize_preload, config.llvm_version_major)
+        )
+    rih_reports = os.path.join(config.rih_obj_root, "sanitizer-reports")
+    os.makedirs(rih_reports, exist_ok=True)
+    config.environment["LD_PRELOAD"] = rih_sanitize_preload
+    config.environment["ASAN_OPTIONS"] = ":".join(
+        [
+            "detect_leaks=0",
+            "halt_on_error=1",
+            "log_exe_name=1",
+            "log_path=" + os.path.join(rih_reports, "asan"),
+        ]
+    )
+    config.environment["UBSAN_OPTIONS"] = ":".join(
+        [
+            "print_stacktrace=1",
+            "halt_on_error=1",
+            "log_exe_name=1",
+            "log_path=" + os.path.join(rih_reports, "ubsan"),
+        ]
+    )
+    config.environment["ASAN_SYMBOLIZER_PATH"] = tool("llvm-symbolizer")
+    config.available_features.add("sanitize")
+    lit_config.note(
+        "sanitized plugin: LD_PRELOAD=%s; reports go to %s"
+        % (rih_sanitize_preload, rih_reports)
+    )
