@@ -42,6 +42,7 @@ kernel = os.path.join(src, "examples", "kernel-x86_64")
 config.substitutions.extend(
     [
         ("%plugin", config.rih_plugin),
+        ("%llvm-bindir", tools),
         ("%opt", tool("opt") + " -load-pass-plugin=" + config.rih_plugin),
         ("%plain-opt", tool("opt")),
         ("%clang", tool("clang")),
@@ -51,6 +52,7 @@ config.substitutions.extend(
         ("%llc", tool("llc")),
         ("%llvm-as", tool("llvm-as")),
         ("%llvm-ar", tool("llvm-ar")),
+        ("%llvm-bcanalyzer", tool("llvm-bcanalyzer")),
         ("%llvm-cat", tool("llvm-cat")),
         ("%llvm-dwarfdump", tool("llvm-dwarfdump")),
         ("%python", sys.executable),

@@ -1,0 +1,10 @@
+/* C definitions that the Rust declarations of mismatch.rs get wrong
+   (test/link/signature-mismatch.test). */
+struct big { long a, b, c, d; };
+
+int rust_helper_add(int a, int b) { return a + b; }
+unsigned rust_helper_wide(unsigned x) { return x * 3; }
+int rust_helper_byte(signed char x) { return x; }
+long rust_helper_big(struct big s) { return s.a + s.d; }
+__attribute__((preserve_most)) int rust_helper_cc(int x) { return x + 1; }
+int rust_helper_ok(int x) { return x * 5; }
