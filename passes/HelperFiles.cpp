@@ -51,9 +51,9 @@ Error checkBitcode(const HelperFile &File, LLVMContext &Ctx) {
                 Twine(Modules->size()) +
                 " modules; build the helpers without -fsplit-lto-unit (and "
                 "without -fsanitize=cfi, which implies it)");
-  Error E = Modules ? Modules->front().getLazyModule(Ctx, false, false)
-                          .takeError()
-                    : Modules.takeError();
+  Error E = Modules
+                ? Modules->front().getLazyModule(Ctx, false, false).takeError()
+                : Modules.takeError();
   if (!E)
     return Error::success();
   std::string Why = toString(std::move(E));
@@ -85,8 +85,8 @@ Expected<std::unique_ptr<Module>> parseText(const HelperFile &File,
   raw_string_ostream OS(Broken);
   if (verifyModule(*M, &OS)) {
     std::replace(Broken.begin(), Broken.end(), '\n', ' ');
-    return fail("helper file '" + File.Path + "' is not valid IR: " +
-                StringRef(Broken).trim() +
+    return fail("helper file '" + File.Path +
+                "' is not valid IR: " + StringRef(Broken).trim() +
                 "; fix the IR or rebuild it from C with clang");
   }
   return M;
@@ -94,8 +94,7 @@ Expected<std::unique_ptr<Module>> parseText(const HelperFile &File,
 
 } // namespace
 
-Expected<HelperFile> readHelperFile(const std::string &Path,
-                                    LLVMContext &Ctx) {
+Expected<HelperFile> readHelperFile(const std::string &Path, LLVMContext &Ctx) {
   if (sys::fs::is_directory(Path))
     return fail("helper file '" + Path +
                 "' is a directory; name the bitcode file itself, e.g. "
@@ -132,9 +131,8 @@ Expected<HelperFile> readHelperFile(const std::string &Path,
 Expected<std::unique_ptr<Module>> openHelperModule(const HelperFile &File,
                                                    LLVMContext &Ctx) {
   Expected<std::unique_ptr<Module>> M =
-      File.IsBitcode
-          ? getLazyBitcodeModule(File.Buffer->getMemBufferRef(), Ctx)
-          : parseText(File, Ctx);
+      File.IsBitcode ? getLazyBitcodeModule(File.Buffer->getMemBufferRef(), Ctx)
+                     : parseText(File, Ctx);
   if (M)
     (*M)->setModuleIdentifier(File.Path);
   return M;

@@ -168,8 +168,7 @@ bool HelperLinker::checkDefinitions() {
       bool CrateDefines = Mine && !Mine->isDeclaration() &&
                           !Mine->hasAvailableExternallyLinkage();
       DefinedHere += CrateDefines;
-      if (CrateDefines &&
-          Mine->getLinkage() == GlobalValue::ExternalLinkage &&
+      if (CrateDefines && Mine->getLinkage() == GlobalValue::ExternalLinkage &&
           GV.getLinkage() == GlobalValue::ExternalLinkage)
         InCrate.push_back(GV.getName());
       if (GV.getLinkage() != GlobalValue::ExternalLinkage)
@@ -177,8 +176,7 @@ bool HelperLinker::checkDefinitions() {
       auto [It, New] = DefinedIn.try_emplace(GV.getName(), File.Path);
       if (!New) {
         reportError(M, "'" + GV.getName() + "' is defined in helper file '" +
-                           It->second + "' and in helper file '" +
-                           File.Path +
+                           It->second + "' and in helper file '" + File.Path +
                            "'; define each helper in one file only");
         return false;
       }
@@ -328,8 +326,8 @@ bool HelperLinker::checkSignatures(Module &Src, const HelperFile &File) {
     std::string Msg =
         ("helper '" + Def.getName() + "' is declared by module '" +
          M.getModuleIdentifier() + "'" + (Where.empty() ? "" : " at " + Where) +
-         " as '" + describeSignature(*Decl) + "' but defined in '" +
-         File.Path + "'" + (There.empty() ? "" : " at " + There) + " as '" +
+         " as '" + describeSignature(*Decl) + "' but defined in '" + File.Path +
+         "'" + (There.empty() ? "" : " at " + There) + " as '" +
          describeSignature(Def) + "': " + *Why +
          "; fix the Rust extern declaration to match the C definition")
             .str();
@@ -339,7 +337,8 @@ bool HelperLinker::checkSignatures(Module &Src, const HelperFile &File) {
     }
     reportWarning(Ctx, Msg + " (mismatch=warn: the call is kept)");
     for (User *U : Decl->users())
-      if (auto *CB = dyn_cast<CallBase>(U); CB && CB->getCalledOperand() == Decl)
+      if (auto *CB = dyn_cast<CallBase>(U);
+          CB && CB->getCalledOperand() == Decl)
         remarkNotInlined(*CB, Def.getName(),
                          "the Rust declaration and the C definition differ: " +
                              *Why,
@@ -386,8 +385,8 @@ void HelperLinker::declareAgain(GlobalValue &GV, StringRef Reason) {
   auto &F = cast<Function>(GV);
   SmallVector<CallBase *, 4> Calls;
   for (User *U : F.users())
-    if (auto *CB = dyn_cast<CallBase>(U);
-        CB && CB->getCalledOperand() == &F && !isLinkedHelper(*CB->getFunction()))
+    if (auto *CB = dyn_cast<CallBase>(U); CB && CB->getCalledOperand() == &F &&
+                                          !isLinkedHelper(*CB->getFunction()))
       Calls.push_back(CB);
   for (CallBase *CB : Calls)
     remarkNotInlined(*CB, F.getName(), Reason, Report);
@@ -454,8 +453,8 @@ void HelperLinker::recordLinked(const LinkedFromFile &Linked,
     OptimizationRemarkEmitter ORE(&F);
     ORE.emit([&] {
       return OptimizationRemarkAnalysis(RemarkPassName, "Linked", &F)
-             << "linked helper " << ore::NV("Helper", F.getName())
-             << " from " << ore::NV("File", File.Path);
+             << "linked helper " << ore::NV("Helper", F.getName()) << " from "
+             << ore::NV("File", File.Path);
     });
   }
 }
@@ -551,7 +550,8 @@ bool HelperLinker::linkOne(std::unique_ptr<Module> Src,
     noteFlagChange(Change, File);
   dropModuleAsm(*Src, File);
   for (Function &F : *Src)
-    if (!F.isDeclaration() && F.hasName() && KeptAsCalls.contains(F.getName())) {
+    if (!F.isDeclaration() && F.hasName() &&
+        KeptAsCalls.contains(F.getName())) {
       if (Error E = F.materialize())
         consumeError(std::move(E));
       F.deleteBody();
@@ -631,8 +631,7 @@ bool HelperLinker::linkOne(std::unique_ptr<Module> Src,
       Linked.Globals.insert(&GV);
   for (GlobalValue *GV : Linked.Globals)
     if (auto *F = dyn_cast<Function>(GV);
-        F && !F->isDeclaration() && Linked.Exported.contains(F->getName()))
-    {
+        F && !F->isDeclaration() && Linked.Exported.contains(F->getName())) {
       HelperSymbol Symbol = Linked.Symbols.lookup(F->getName());
       Symbol.DSOLocal = CrateDSOLocal.lookup(F->getName());
       setHelperOrigin(*F, File.Path, Symbol);

@@ -5,12 +5,19 @@
 //
 //===----------------------------------------------------------------------===//
 //
-// `rust-helpers-link<helpers=PATH;helpers=PATH...>`: opens each helper bitcode
-// file lazily and links into the crate, with Linker::LinkOnlyNeeded, the
-// definitions that the crate references, and what those reference in turn
-// (also across helper files).  Every definition linked becomes internal and is
-// marked with the file it came from (HelperOrigin.h).  Only the bodies that
-// are linked are ever read.  Modelled on clang's -mlink-builtin-bitcode.
+// `rust-helpers-link<helpers=PATH;...;hardening=MODE;mismatch=MODE;debug=MODE>`:
+// opens each helper file (bitcode lazily, or textual IR; HelperFiles.h) and
+// links into the crate, with Linker::LinkOnlyNeeded, the definitions that the
+// crate references, and what those reference in turn (also across helper
+// files).  Linked functions and constant data become internal and functions
+// are marked with the file they came from (HelperOrigin.h).  Only the bodies
+// that are linked are ever read.  Modelled on clang's -mlink-builtin-bitcode.
+//
+// Before anything is linked: duplicate strong definitions and Rust/C
+// signature mismatches (SignatureCheck.h) are errors, module flags are
+// reconciled (ModuleFlagPolicy.h) and module-level asm is dropped.  After:
+// mutable state keeps one instance and weak helpers stay calls
+// (SharedState.h), and debug=drop strips the helpers' debug info.
 //
 //===----------------------------------------------------------------------===//
 
@@ -52,10 +59,12 @@ public:
   /// Links the needed helpers into \p M.
   ///
   /// Errors (each names the file and the fix, see HelperDiagnostics.h): no
-  /// helper file given; a file that is missing, unreadable, or not LLVM
-  /// bitcode; bitcode of another target architecture; a module-flag conflict
-  /// or any other error of the IR linker.  On error the module is left as it
-  /// was.
+  /// helper file given, or one given twice; a file that readHelperFile
+  /// refuses (HelperFiles.h); bitcode of another target architecture or
+  /// data layout; a strong definition in two places; a declaration that
+  /// disagrees with its definition (with mismatch=error); a module-flag
+  /// conflict or any other error of the IR linker.  Errors found before
+  /// linking leave the module as it was.
   llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
 
   /// Prints the pass as it is written in a pipeline, with its parameters.

@@ -24,11 +24,10 @@ void setHelperOrigin(Function &F, StringRef Path, const HelperSymbol &Symbol) {
     return ConstantAsMetadata::get(
         ConstantInt::get(IntegerType::get(Ctx, Bits), V));
   };
-  F.setMetadata(OriginMDKind,
-                MDTuple::get(Ctx, {MDString::get(Ctx, Path),
-                                   Int(1, Symbol.DSOLocal),
-                                   Int(8, Symbol.Visibility),
-                                   Int(1, Symbol.Discardable)}));
+  F.setMetadata(OriginMDKind, MDTuple::get(Ctx, {MDString::get(Ctx, Path),
+                                                 Int(1, Symbol.DSOLocal),
+                                                 Int(8, Symbol.Visibility),
+                                                 Int(1, Symbol.Discardable)}));
 }
 
 static HelperSymbol getHelperSymbol(const Function &F) {

@@ -24,9 +24,9 @@ namespace {
 /// lowering).  A difference in any of them is a different ABI.
 /// zeroext and signext are compared apart (extensionConflict).
 constexpr Attribute::AttrKind ABIAttributes[] = {
-    Attribute::InReg,        Attribute::ByVal,     Attribute::StructRet,
-    Attribute::ByRef,        Attribute::InAlloca,  Attribute::Preallocated,
-    Attribute::Nest,         Attribute::SwiftSelf, Attribute::SwiftError,
+    Attribute::InReg,      Attribute::ByVal,     Attribute::StructRet,
+    Attribute::ByRef,      Attribute::InAlloca,  Attribute::Preallocated,
+    Attribute::Nest,       Attribute::SwiftSelf, Attribute::SwiftError,
     Attribute::SwiftAsync,
 };
 
@@ -54,8 +54,8 @@ std::string abiAttributes(AttributeSet AS, const DataLayout &DL,
     Attribute A = AS.getAttribute(K);
     if (A.isTypeAttribute())
       if (Type *T = A.getValueAsType())
-        Part += "(" + utostr(DL.getTypeAllocSize(T).getKnownMinValue()) +
-                " bytes)";
+        Part +=
+            "(" + utostr(DL.getTypeAllocSize(T).getKnownMinValue()) + " bytes)";
     Parts.push_back(Part);
   }
   // byval carries its alignment in a separate attribute.
@@ -148,8 +148,7 @@ std::optional<std::string> findSignatureMismatch(const Function &Decl,
   if (Out.empty()) {
     AttributeList A = Decl.getAttributes(), B = Def.getAttributes();
     const DataLayout &DL = Decl.getDataLayout();
-    compareValue("the return value", A.getRetAttrs(), B.getRetAttrs(), DL,
-                 Out);
+    compareValue("the return value", A.getRetAttrs(), B.getRetAttrs(), DL, Out);
     for (unsigned I = 0; I != Common; ++I)
       compareValue("parameter " + Twine(I + 1), A.getParamAttrs(I),
                    B.getParamAttrs(I), DL, Out);
