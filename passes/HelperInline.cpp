@@ -67,14 +67,13 @@ std::optional<std::string> HelperInliner::whyNot(CallBase &CB, Function &Callee,
   for (int Id = HistoryId; Id != -1; Id = History[Id].second)
     if (History[Id].first == &Callee)
       return "the helper calls itself through other helpers (recursion)";
+  if (std::optional<std::string> Body = findBodyBlocker(CB, Callee))
+    return Body;
   if (isForced(CB)) {
     // hardening=ignore: like __always_inline, only a call-site noinline and
-    // isInlineViable can refuse.
+    // the body can refuse.
     if (CB.isNoInline())
       return std::string("noinline on the call site");
-    InlineResult Viable = isInlineViable(Callee);
-    if (!Viable.isSuccess())
-      return std::string(Viable.getFailureReason());
     return std::nullopt;
   }
   std::optional<std::string> LLVMSays = askLLVM(CB, Callee, FAM);
@@ -145,9 +144,13 @@ bool HelperInliner::inlineOne(const WorkItem &Item) {
 
   int NewId = History.size();
   History.push_back({&Callee, Item.HistoryId});
-  for (CallBase *NewCB : IFI.InlinedCallSites)
+  for (CallBase *NewCB : IFI.InlinedCallSites) {
     if (getCalledHelper(*NewCB))
       Worklist.push_back({NewCB, NewId});
+    else if (Function *Kept = NewCB->getCalledFunction())
+      if (StringRef Why = getKeptReason(*Kept); !Why.empty())
+        missed(*NewCB, *Kept, Why);
+  }
   return true;
 }
 
@@ -173,6 +176,7 @@ bool HelperInliner::finishHelpers() {
     }
   }
   for (Function &F : M) {
+    F.setMetadata(KeptMDKind, nullptr);
     if (!isLinkedHelper(F) || !F.hasLocalLinkage())
       continue;
     FAM.clear(F, F.getName());
@@ -183,8 +187,10 @@ bool HelperInliner::finishHelpers() {
 }
 
 bool HelperInliner::run() {
+  // Calls written in the crate; calls inside helper bodies are reached when
+  // a body is inlined (and a body left over is deleted or declared again).
   for (Function &F : M) {
-    if (F.isDeclaration())
+    if (F.isDeclaration() || isLinkedHelper(F))
       continue;
     for (Instruction &I : instructions(F))
       if (auto *CB = dyn_cast<CallBase>(&I))

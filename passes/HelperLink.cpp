@@ -112,6 +112,8 @@ private:
   /// Helpers turned back into declarations (state, weak, signature): never
   /// linked again in a later round.
   StringSet<> KeptAsCalls;
+  /// Exported symbols linked (and made internal) from the files so far.
+  StringSet<> LinkedEarlier;
 };
 
 bool HelperLinker::openAll() {
@@ -390,8 +392,10 @@ void HelperLinker::declareAgain(GlobalValue &GV, StringRef Reason) {
       Calls.push_back(CB);
   for (CallBase *CB : Calls)
     remarkNotInlined(*CB, F.getName(), Reason, Report);
-  if (restoreDeclaration(F))
+  if (restoreDeclaration(F)) {
+    setKeptReason(F, Reason);
     return;
+  }
   // A linkonce helper has no symbol to call: the calls keep the crate's
   // copy, and are never inlined.
   for (User *U : F.users())
@@ -492,20 +496,30 @@ void HelperLinker::noteUnused(const HelperFile &File, StringRef Why) {
   });
 }
 
-/// A crate call to a rust_helper_* function that a helper file only declares
+/// A crate call to a rust_helper_* function that no helper file defines
 /// stays a call to the helper object.
 void HelperLinker::noteNotDefined() {
-  for (auto &[Name, Path] : DeclaredOnly) {
-    Function *F = M.getFunction(Name);
-    if (!F || !F->isDeclaration())
+  for (Function &F : M) {
+    if (!F.isDeclaration() || !F.getName().starts_with(HelperPrefix) ||
+        F.isIntrinsic() || KeptAsCalls.contains(F.getName()))
       continue;
-    for (User *U : F->users())
-      if (auto *CB = dyn_cast<CallBase>(U); CB && CB->getCalledOperand() == F)
-        remarkNotInlined(*CB, Name,
-                         "no helper file defines it ('" + Path +
-                             "' only declares it); add its body to a helper "
-                             "file",
-                         Report);
+    auto It = DeclaredOnly.find(F.getName().str());
+    std::string Why =
+        It == DeclaredOnly.end()
+            ? "no helper file defines it; add its body to a helper file"
+            : "no helper file defines it ('" + It->second +
+                  "' only declares it); add its body to a helper file";
+    bool Called = false;
+    for (User *U : F.users())
+      if (auto *CB = dyn_cast<CallBase>(U);
+          CB && CB->getCalledOperand() == &F) {
+        Called = true;
+        if (!isLinkedHelper(*CB->getFunction()))
+          remarkNotInlined(*CB, F.getName(), Why, Report);
+      }
+    // Calls in helper bodies get the remark when they are inlined.
+    if (Called)
+      setKeptReason(F, Why);
   }
 }
 
@@ -556,6 +570,22 @@ bool HelperLinker::linkOne(std::unique_ptr<Module> Src,
         consumeError(std::move(E));
       F.deleteBody();
     }
+  // A helper an earlier file brought is internal now, so the IR linker
+  // would give this file's reference to it a fresh external name
+  // (rust_helper_x.1) that nothing defines: link the reference under a
+  // private name and point it at the linked helper afterwards.
+  SmallVector<std::pair<std::string, std::string>, 2> EarlierRefs;
+  for (GlobalValue &GV : Src->global_values()) {
+    if (!GV.isDeclaration() || !GV.hasName() ||
+        !LinkedEarlier.contains(GV.getName()))
+      continue;
+    GlobalValue *Mine = M.getNamedValue(GV.getName());
+    if (!Mine || !Mine->hasLocalLinkage())
+      continue;
+    std::string Name = GV.getName().str();
+    GV.setName("rust-inline-helpers.ref." + Name);
+    EarlierRefs.push_back({GV.getName().str(), Name});
+  }
 
   for (const Function &F : *Src)
     if (F.hasName() && !F.hasLocalLinkage())
@@ -626,9 +656,16 @@ bool HelperLinker::linkOne(std::unique_ptr<Module> Src,
                        "kCFI and patchable-entry settings)");
     return false;
   }
+  for (auto &[Ref, Name] : EarlierRefs)
+    if (GlobalValue *Stub = M.getNamedValue(Ref)) {
+      Stub->replaceAllUsesWith(M.getNamedValue(Name));
+      Stub->eraseFromParent();
+    }
   for (GlobalValue &GV : M.global_values())
     if (!GV.isDeclaration() && !DefinedBefore.contains(&GV))
       Linked.Globals.insert(&GV);
+  for (const auto &E : Linked.Exported)
+    LinkedEarlier.insert(E.getKey());
   for (GlobalValue *GV : Linked.Globals)
     if (auto *F = dyn_cast<Function>(GV);
         F && !F->isDeclaration() && Linked.Exported.contains(F->getName())) {

@@ -59,6 +59,20 @@ bool restoreDeclaration(Function &F) {
   return true;
 }
 
+void setKeptReason(Function &F, StringRef Reason) {
+  LLVMContext &Ctx = F.getContext();
+  F.setMetadata(KeptMDKind, MDTuple::get(Ctx, {MDString::get(Ctx, Reason)}));
+}
+
+StringRef getKeptReason(const Function &F) {
+  const MDNode *N = F.getMetadata(KeptMDKind);
+  if (!N || N->getNumOperands() != 1)
+    return {};
+  if (auto *S = dyn_cast<MDString>(N->getOperand(0)))
+    return S->getString();
+  return {};
+}
+
 StringRef getHelperOrigin(const Function &F) {
   const MDNode *N = F.getMetadata(OriginMDKind);
   if (!N || N->getNumOperands() == 0)

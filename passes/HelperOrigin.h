@@ -41,6 +41,7 @@ inline constexpr const char *ReconciledMDKind =
     "rust-inline-helpers.reconciled";
 inline constexpr const char *RefusedMDKind = "rust-inline-helpers.refused";
 inline constexpr const char *ForcedMDKind = "rust-inline-helpers.forced";
+inline constexpr const char *KeptMDKind = "rust-inline-helpers.kept";
 
 /// What a linked helper's symbol was before the link made it internal.
 struct HelperSymbol {
@@ -67,6 +68,13 @@ void setHelperOrigin(llvm::Function &F, llvm::StringRef Path,
 /// Returns false, and leaves \p F an internal copy, when its definition is
 /// discardable (HelperSymbol::Discardable): there is no symbol to call.
 bool restoreDeclaration(llvm::Function &F);
+
+/// Records on the declaration \p F why the link pass kept it a call (state,
+/// weak definition), for the remarks of calls that inlining exposes later.
+void setKeptReason(llvm::Function &F, llvm::StringRef Reason);
+
+/// Returns the reason recorded by setKeptReason, or an empty string.
+llvm::StringRef getKeptReason(const llvm::Function &F);
 
 /// Returns the helper file that \p F was linked from, or an empty string when
 /// \p F is not a linked helper (crate code, or a declaration).

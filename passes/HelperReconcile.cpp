@@ -562,6 +562,11 @@ bool Reconciler::reconcile(CallBase &CB, Function &Callee) {
   if (isForced(CB))
     return false;   // hardening=ignore decided it, and warned, already.
   clearRefusal(CB); // Decided again below; reconciled rows accumulate.
+  // A body that cannot be inlined at all: change no attribute for nothing.
+  if (std::optional<std::string> Why = findBodyBlocker(CB, Callee)) {
+    setRefusal(CB, *Why);
+    return false;
+  }
   SmallVector<Finding, 4> Findings = decide(CB, Callee);
   if (Findings.empty())
     return false;

@@ -16,6 +16,8 @@
 #include "llvm/Analysis/TargetTransformInfo.h"
 #include "llvm/IR/Attributes.h"
 #include "llvm/IR/Function.h"
+#include "llvm/IR/InlineAsm.h"
+#include "llvm/IR/InstIterator.h"
 #include "llvm/IR/InstrTypes.h"
 #include "llvm/IR/Module.h"
 
@@ -134,6 +136,60 @@ std::optional<std::string> askLLVM(CallBase &CB, Function &Callee,
   InlineResult Viable = isInlineViable(Callee);
   if (!Viable.isSuccess())
     return std::string(Viable.getFailureReason());
+  return std::nullopt;
+}
+
+/// The first symbol that the asm text \p Asm defines, or an empty string.
+/// Local labels (.L*, numeric) and labels made unique per copy (%=,
+/// ${:uid}) are not symbols.
+static std::string definedAsmSymbol(StringRef Asm) {
+  SmallVector<StringRef, 8> Lines;
+  Asm.split(Lines, '\n');
+  for (StringRef Line : Lines) {
+    SmallVector<StringRef, 4> Statements;
+    Line.split(Statements, ';');
+    for (StringRef St : Statements) {
+      St = St.trim();
+      StringRef Name;
+      if (St.consume_front(".set") || St.consume_front(".equ"))
+        Name = St.trim().split(',').first.trim();
+      else if (size_t Colon = St.find(':'); Colon != StringRef::npos)
+        Name = St.take_front(Colon);
+      auto IsSymbolChar = [](char C) {
+        return isAlnum(C) || C == '_' || C == '.' || C == '$';
+      };
+      if (Name.empty() || !llvm::all_of(Name, IsSymbolChar) ||
+          isDigit(Name.front()) || Name.starts_with(".L"))
+        continue;
+      return Name.str();
+    }
+  }
+  return {};
+}
+
+std::optional<std::string> findBodyBlocker(const CallBase &CB,
+                                           Function &Callee) {
+  InlineResult Viable = isInlineViable(Callee);
+  if (!Viable.isSuccess())
+    return std::string(Viable.getFailureReason());
+  const Function &Caller = *CB.getCaller();
+  if (Callee.hasPersonalityFn() && Caller.hasPersonalityFn() &&
+      Callee.getPersonalityFn()->stripPointerCasts() !=
+          Caller.getPersonalityFn()->stripPointerCasts())
+    return ("incompatible personality: the helper uses '" +
+            Callee.getPersonalityFn()->stripPointerCasts()->getName() +
+            "', the caller '" +
+            Caller.getPersonalityFn()->stripPointerCasts()->getName() + "'")
+        .str();
+  for (const Instruction &I : instructions(Callee))
+    if (const auto *Call = dyn_cast<CallBase>(&I))
+      if (const auto *Asm = dyn_cast<InlineAsm>(Call->getCalledOperand()))
+        if (std::string Sym = definedAsmSymbol(Asm->getAsmString());
+            !Sym.empty())
+          return "its inline asm defines the symbol '" + Sym +
+                 "', which a second inlined copy would define again (use a "
+                 "local label such as .L" +
+                 Sym + "%= or 1:)";
   return std::nullopt;
 }
 

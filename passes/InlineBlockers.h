@@ -66,6 +66,16 @@ llvm::SmallVector<Blocker, 4> findBlockers(llvm::CallBase &CB,
 std::optional<std::string> askLLVM(llvm::CallBase &CB, llvm::Function &Callee,
                                    llvm::FunctionAnalysisManager &FAM);
 
+/// Returns why \p Callee's body cannot be inlined at \p CB whatever the
+/// attributes, or std::nullopt: LLVM's isInlineViable (va_start, setjmp,
+/// indirectbr, ...); a personality function other than the caller's
+/// (InlineFunction's "incompatible personality", named here); inline asm
+/// that defines a symbol (a label or .set that is not local to the asm
+/// statement), which a second inlined copy would define twice.  The
+/// reconcile pass asks this before it changes any attribute.
+std::optional<std::string> findBodyBlocker(const llvm::CallBase &CB,
+                                           llvm::Function &Callee);
+
 } // namespace rih
 
 #endif // RUST_INLINE_HELPERS_PASSES_INLINEBLOCKERS_H

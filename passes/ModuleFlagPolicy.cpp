@@ -75,6 +75,14 @@ FlagVerdict reconcileModuleFlags(Module &Crate, Module &Helper,
                                  StringRef HelperPath, HardeningMode Mode,
                                  SmallVectorImpl<ModuleFlagChange> &Changes,
                                  std::string &SkipReason) {
+  // A helper module without any flag (hand-written IR) says nothing: it
+  // takes the crate's, as the IR linker does when one side has none.  Only
+  // adding one of ours to it would make the linker's Min rule lower the
+  // crate's flags (PIC Level) to 0.
+  if (!Helper.getModuleFlagsMetadata())
+    if (NamedMDNode *Flags = Crate.getModuleFlagsMetadata())
+      for (MDNode *Flag : Flags->operands())
+        Helper.getOrInsertModuleFlagsMetadata()->addOperand(Flag);
   StringMap<FlagValue> Mine = readFlags(Crate), Theirs = readFlags(Helper);
   SmallVector<std::string, 16> Keys;
   for (const auto &E : Mine)

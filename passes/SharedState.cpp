@@ -42,15 +42,19 @@ findStateUsers(Module &M, const SmallPtrSetImpl<GlobalValue *> &Linked,
         Next = I->getFunction();
       // A global reached through its initializer or body; constant
       // expressions and aggregates pass the taint on.
+      bool PassesOn = true;
       if (const auto *GV = dyn_cast<GlobalValue>(Next)) {
         if (!Linked.contains(const_cast<GlobalValue *>(GV)))
           continue; // Crate code: it only gets there through a helper.
         if (!GV->hasLocalLinkage() && !IsExported(*GV))
           continue; // Keeps its own symbol: not copied.
+        // An exported global becomes a declaration: whoever uses it then
+        // uses the helper object's, not a copy.
+        PassesOn = !IsExported(*GV);
       } else if (!isa<Constant>(Next)) {
         continue;
       }
-      if (Reaches.try_emplace(Next, State).second)
+      if (Reaches.try_emplace(Next, State).second && PassesOn)
         Worklist.push_back(Next);
     }
   }

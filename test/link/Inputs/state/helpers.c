@@ -14,6 +14,11 @@ int rust_helper_indirect_bump(void) { return ++*counter_of(); }
 int rust_helper_table(unsigned i) { return table[i & 3]; }
 const char *rust_helper_name(void) { return "state"; }
 
+/* A helper that reaches the static only through another exported function:
+   that function stays a call, and this helper inlines. */
+__attribute__((noinline)) int c_bump_file(void) { return ++file_count; }
+int rust_helper_bump_via(void) { return c_bump_file() + 100; }
+
 /* Out-of-line readers, as C code elsewhere in the program would read. */
 __attribute__((noinline)) int c_read_shared(void) { return shared_count; }
 __attribute__((noinline)) int c_read_file(void) { return file_count; }

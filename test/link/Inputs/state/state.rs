@@ -5,6 +5,7 @@ extern "C" {
     fn rust_helper_file_bump() -> i32;
     fn rust_helper_local_bump() -> i32;
     fn rust_helper_indirect_bump() -> i32;
+    fn rust_helper_bump_via() -> i32;
     fn rust_helper_table(i: u32) -> i32;
     fn rust_helper_name() -> *const u8;
     fn c_read_shared() -> i32;
@@ -12,7 +13,7 @@ extern "C" {
 }
 
 #[no_mangle]
-pub extern "C" fn rust_state(out: &mut [i32; 6]) {
+pub extern "C" fn rust_state(out: &mut [i32; 7]) {
     unsafe {
         rust_helper_shared_bump();
         rust_helper_shared_bump();
@@ -25,6 +26,7 @@ pub extern "C" fn rust_state(out: &mut [i32; 6]) {
         out[3] = rust_helper_table(2);
         out[4] = *rust_helper_name() as i32;
         out[5] = rust_helper_shared_bump();
+        out[6] = rust_helper_bump_via();
     }
 }
 
