@@ -317,6 +317,8 @@ bool HelperLinker::checkSignatures(Module &Src, const HelperFile &File) {
     Function *Decl = M.getFunction(Def.getName());
     if (!Decl || !Decl->isDeclaration())
       continue;
+    if (haveSameFlatSignature(*Decl, Def))
+      Decl = adaptDeclaration(*Decl, Def);
     std::optional<std::string> Why = findSignatureMismatch(*Decl, Def);
     if (!Why)
       continue;

@@ -11,7 +11,10 @@
 #include "llvm/IR/DataLayout.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/Function.h"
+#include "llvm/IR/Constants.h"
 #include "llvm/IR/InstrTypes.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/Module.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
@@ -58,9 +61,15 @@ std::string abiAttributes(AttributeSet AS, const DataLayout &DL,
             "(" + utostr(DL.getTypeAllocSize(T).getKnownMinValue()) + " bytes)";
     Parts.push_back(Part);
   }
-  // byval carries its alignment in a separate attribute.
+  // byval carries its alignment in a separate attribute.  The copy sits in
+  // the argument area, whose slots are at least pointer-aligned, so an
+  // alignment below that does not change the ABI (rustc writes align 4 for
+  // a struct of i32 where clang writes the x86-64 slot's 8).
   if (AS.hasAttribute(Attribute::ByVal) && AS.getAlignment())
-    Parts.push_back("align " + utostr(AS.getAlignment()->value()));
+    Parts.push_back(
+        "align " +
+        utostr(std::max<uint64_t>(AS.getAlignment()->value(),
+                                  DL.getPointerABIAlignment(0).value())));
   return join(Parts, " ");
 }
 
@@ -105,6 +114,126 @@ std::optional<MismatchMode> parseMismatchMode(StringRef Name) {
 
 StringRef getMismatchModeName(MismatchMode Mode) {
   return Mode == MismatchMode::Error ? "error" : "warn";
+}
+
+/// Appends the scalars that \p T is made of to \p Out.
+static void flatten(Type *T, SmallVectorImpl<Type *> &Out) {
+  if (auto *ST = dyn_cast<StructType>(T)) {
+    for (Type *E : ST->elements())
+      flatten(E, Out);
+  } else if (auto *AT = dyn_cast<ArrayType>(T)) {
+    for (uint64_t I = 0; I != AT->getNumElements(); ++I)
+      flatten(AT->getElementType(), Out);
+  } else {
+    Out.push_back(T);
+  }
+}
+
+/// Appends the scalar values of \p V to \p Out, before \p CB.
+static void takeApart(Value *V, CallBase &CB,
+                      SmallVectorImpl<Value *> &Out) {
+  Type *T = V->getType();
+  unsigned N = 0;
+  if (auto *ST = dyn_cast<StructType>(T))
+    N = ST->getNumElements();
+  else if (auto *AT = dyn_cast<ArrayType>(T))
+    N = AT->getNumElements();
+  else
+    return Out.push_back(V);
+  for (unsigned I = 0; I != N; ++I)
+    takeApart(ExtractValueInst::Create(V, {I}, "", CB.getIterator()), CB,
+              Out);
+}
+
+/// Builds a value of type \p T from the scalars at \p Next, before \p CB.
+static Value *putTogether(Type *T, ArrayRef<Value *> Scalars, unsigned &Next,
+                          CallBase &CB) {
+  unsigned N = 0;
+  if (auto *ST = dyn_cast<StructType>(T))
+    N = ST->getNumElements();
+  else if (auto *AT = dyn_cast<ArrayType>(T))
+    N = AT->getNumElements();
+  else
+    return Scalars[Next++];
+  Value *Agg = PoisonValue::get(T);
+  for (unsigned I = 0; I != N; ++I) {
+    Type *ET = isa<StructType>(T) ? cast<StructType>(T)->getElementType(I)
+                                  : cast<ArrayType>(T)->getElementType();
+    Agg = InsertValueInst::Create(Agg, putTogether(ET, Scalars, Next, CB), {I},
+                                  "", CB.getIterator());
+  }
+  return Agg;
+}
+
+bool haveSameFlatSignature(const Function &Decl, const Function &Def) {
+  FunctionType *A = Decl.getFunctionType(), *B = Def.getFunctionType();
+  if (A == B || A->isVarArg() || B->isVarArg() ||
+      A->getReturnType() != B->getReturnType() ||
+      Decl.getCallingConv() != Def.getCallingConv())
+    return false;
+  SmallVector<Type *, 8> FlatA, FlatB;
+  for (Type *T : A->params())
+    flatten(T, FlatA);
+  for (Type *T : B->params())
+    flatten(T, FlatB);
+  // Aggregates passed in memory (byval, sret) are pointers here, never
+  // taken apart.
+  return FlatA == FlatB;
+}
+
+Function *adaptDeclaration(Function &Decl, const Function &Def) {
+  Module &M = *Decl.getParent();
+  std::string Name = Decl.getName().str();
+  Decl.setName(Name + ".rust-declaration");
+  Function *New = Function::Create(Def.getFunctionType(),
+                                   GlobalValue::ExternalLinkage, Name, M);
+  New->copyAttributesFrom(&Decl);
+  New->setAttributes(Def.getAttributes());
+  New->setCallingConv(Def.getCallingConv());
+  SmallVector<CallBase *, 4> Calls;
+  for (User *U : Decl.users())
+    if (auto *CB = dyn_cast<CallBase>(U); CB && CB->getCalledOperand() == &Decl)
+      Calls.push_back(CB);
+  for (CallBase *CB : Calls) {
+    SmallVector<Value *, 8> Scalars;
+    for (Value *Arg : CB->args())
+      takeApart(Arg, *CB, Scalars);
+    SmallVector<Value *, 8> Args;
+    unsigned Next = 0;
+    for (Type *T : New->getFunctionType()->params())
+      Args.push_back(putTogether(T, Scalars, Next, *CB));
+    SmallVector<OperandBundleDef, 1> Bundles;
+    CB->getOperandBundlesAsDefs(Bundles);
+    CallBase *NewCB;
+    if (auto *II = dyn_cast<InvokeInst>(CB))
+      NewCB = InvokeInst::Create(New, II->getNormalDest(), II->getUnwindDest(),
+                                 Args, Bundles, "", CB->getIterator());
+    else
+      NewCB = CallInst::Create(New, Args, Bundles, "", CB->getIterator());
+    NewCB->takeName(CB);
+    NewCB->setCallingConv(CB->getCallingConv());
+    NewCB->setDebugLoc(CB->getDebugLoc());
+    // The call keeps its function and return attributes; its parameters
+    // take the definition's extensions (the C side's ABI).
+    AttributeList AL = CB->getAttributes();
+    LLVMContext &Ctx = CB->getContext();
+    SmallVector<AttributeSet, 8> Params;
+    for (unsigned I = 0; I != Args.size(); ++I) {
+      AttrBuilder B(Ctx);
+      for (Attribute::AttrKind K :
+           {Attribute::ZExt, Attribute::SExt, Attribute::InReg})
+        if (Def.hasParamAttribute(I, K))
+          B.addAttribute(K);
+      Params.push_back(AttributeSet::get(Ctx, B));
+    }
+    NewCB->setAttributes(AttributeList::get(Ctx, AL.getFnAttrs(),
+                                            AL.getRetAttrs(), Params));
+    CB->replaceAllUsesWith(NewCB);
+    CB->eraseFromParent();
+  }
+  Decl.replaceAllUsesWith(New);
+  Decl.eraseFromParent();
+  return New;
 }
 
 std::string describeSignature(const Function &F) {

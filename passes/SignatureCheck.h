@@ -51,6 +51,24 @@ llvm::StringRef getMismatchModeName(MismatchMode Mode);
 std::optional<std::string> findSignatureMismatch(const llvm::Function &Decl,
                                                  const llvm::Function &Def);
 
+/// Returns true when \p Decl and \p Def differ only in how aggregates are
+/// spelt: their parameters, with every struct or array passed as a value
+/// taken apart into its scalars, are the same list, their return types are
+/// the same and neither is varargs.  rustc passes a 16-byte #[repr(C)]
+/// struct as one { i64, i64 } value where clang passes two i64: LLVM lowers
+/// a first-class aggregate argument as its scalars (ComputeValueVTs), so
+/// the two are one ABI.
+bool haveSameFlatSignature(const llvm::Function &Decl,
+                           const llvm::Function &Def);
+
+/// For \p Decl and \p Def with haveSameFlatSignature: replaces the crate's
+/// declaration \p Decl by one of \p Def's type (with Def's attributes), and
+/// rewrites every call to take the aggregates apart or put them together
+/// (extractvalue, insertvalue).  Other uses (the address) take the new
+/// declaration.  Returns the new declaration; \p Decl is erased.
+llvm::Function *adaptDeclaration(llvm::Function &Decl,
+                                 const llvm::Function &Def);
+
 /// Prints \p F's signature as IR writes it, with its ABI attributes:
 /// "i32 (i8 zeroext, ptr)", prefixed by the calling convention when it is
 /// not the C one.

@@ -8,3 +8,8 @@ int rust_helper_byte(signed char x) { return x; }
 long rust_helper_big(struct big s) { return s.a + s.d; }
 __attribute__((preserve_most)) int rust_helper_cc(int x) { return x + 1; }
 int rust_helper_ok(int x) { return x * 5; }
+
+/* Agrees with the Rust side, though rustc spells the struct { i64, i64 }
+   and clang two i64. */
+struct pair { long a, b; };
+long rust_helper_pair(struct pair p) { return p.a - p.b; }

@@ -6,6 +6,11 @@ pub struct Big {
     b: i64,
     c: i64,
 }
+#[repr(C)]
+pub struct Pair {
+    a: i64,
+    b: i64,
+}
 extern "C" {
     fn rust_helper_add(a: i32) -> i32; // C takes two ints
     fn rust_helper_wide(x: u64) -> u64; // C: unsigned int
@@ -13,6 +18,7 @@ extern "C" {
     fn rust_helper_big(s: Big) -> i64; // C: a struct of four longs
     fn rust_helper_cc(x: i32) -> i32; // C: preserve_most
     fn rust_helper_ok(x: i32) -> i32;
+    fn rust_helper_pair(p: Pair) -> i64;
 }
 
 #[no_mangle]
@@ -24,7 +30,8 @@ pub extern "C" fn rust_mismatch(x: i32) -> i64 {
         let d = rust_helper_big(Big { a: 1, b: 2, c: 3 });
         let e = rust_helper_cc(x) as i64;
         let f = rust_helper_ok(x) as i64;
-        a + b + c + d + e + f
+        let g = rust_helper_pair(Pair { a: x as i64, b: 7 });
+        a + b + c + d + e + f + g
     }
 }
 
