@@ -97,6 +97,8 @@ private:
   void noteUnused(const HelperFile &File, StringRef Why);
   void noteNotDefined();
   Function *firstDefinition();
+  template <typename RemarkT>
+  void remarkOnModule(StringRef Name, function_ref<void(RemarkT &)> Text);
 
   Module &M;
   LLVMContext &Ctx;
@@ -365,15 +367,11 @@ void HelperLinker::dropModuleAsm(Module &Src, const HelperFile &File) {
   if (Src.getModuleInlineAsm().empty())
     return;
   Src.setModuleInlineAsm("");
-  Function *F = firstDefinition();
-  if (!F)
-    return;
-  OptimizationRemarkEmitter ORE(F);
-  ORE.emit([&] {
-    return OptimizationRemarkAnalysis(RemarkPassName, "ModuleAsmNotCopied", F)
-           << "module-level asm of helper file " << ore::NV("File", File.Path)
-           << " not copied into the crate: the helper object emits it";
-  });
+  remarkOnModule<OptimizationRemarkAnalysis>(
+      "ModuleAsmNotCopied", [&](OptimizationRemarkAnalysis &R) {
+        R << "module-level asm of helper file " << ore::NV("File", File.Path)
+          << " not copied into the crate: the helper object emits it";
+      });
 }
 
 /// Turns the linked global \p GV back into a declaration of the helper
@@ -470,32 +468,40 @@ Function *HelperLinker::firstDefinition() {
   return It == M.end() ? nullptr : &*It;
 }
 
+/// Emits a remark about the whole module or a helper file.  Remarks need a
+/// function to hang on: the crate's first definition (none, no remark).
+template <typename RemarkT>
+void HelperLinker::remarkOnModule(StringRef Name,
+                                  function_ref<void(RemarkT &)> Text) {
+  Function *F = firstDefinition();
+  if (!F)
+    return;
+  OptimizationRemarkEmitter ORE(F);
+  ORE.emit([&] {
+    RemarkT R(RemarkPassName, Name, F);
+    Text(R);
+    return R;
+  });
+}
+
 void HelperLinker::noteSkipped(const HelperFile &File, StringRef Reason) {
   Skipped.insert(File.Path);
   if (Report)
     Report->noteSkippedFile(File.Path, Reason);
-  Function *F = firstDefinition();
-  if (!F)
-    return;
-  OptimizationRemarkEmitter ORE(F);
-  ORE.emit([&] {
-    return OptimizationRemarkMissed(RemarkPassName, "FileNotLinked", F)
-           << "helper file " << ore::NV("File", File.Path)
-           << " not linked, its helpers stay calls: "
-           << ore::NV("Reason", Reason);
-  });
+  remarkOnModule<OptimizationRemarkMissed>(
+      "FileNotLinked", [&](OptimizationRemarkMissed &R) {
+        R << "helper file " << ore::NV("File", File.Path)
+          << " not linked, its helpers stay calls: "
+          << ore::NV("Reason", Reason);
+      });
 }
 
 void HelperLinker::noteUnused(const HelperFile &File, StringRef Why) {
-  Function *F = firstDefinition();
-  if (!F)
-    return;
-  OptimizationRemarkEmitter ORE(F);
-  ORE.emit([&] {
-    return OptimizationRemarkAnalysis(RemarkPassName, "FileUnused", F)
-           << "helper file " << ore::NV("File", File.Path)
-           << " not linked: " << ore::NV("Reason", Why);
-  });
+  remarkOnModule<OptimizationRemarkAnalysis>(
+      "FileUnused", [&](OptimizationRemarkAnalysis &R) {
+        R << "helper file " << ore::NV("File", File.Path)
+          << " not linked: " << ore::NV("Reason", Why);
+      });
 }
 
 /// A crate call to a rust_helper_* function that no helper file defines
@@ -530,18 +536,13 @@ void HelperLinker::noteFlagChange(const ModuleFlagChange &Change,
   const PolicyRow &Row = getPolicyRow(Change.Row);
   if (Report)
     Report->noteModuleFlag(Change.Flag, Row.Name, Change.What, File.Path);
-  // Remarks need a function to hang on: the crate's first definition.
-  Function *F = firstDefinition();
-  if (!F)
-    return;
-  OptimizationRemarkEmitter ORE(F);
-  ORE.emit([&] {
-    return OptimizationRemarkAnalysis(RemarkPassName, "ModuleFlag", F)
-           << "module flag " << ore::NV("Flag", Change.Flag) << " "
-           << ore::NV("Change", Change.What) << " (policy row "
-           << ore::NV("Row", Row.Name) << ", " << getRuleName(Row.Rule)
-           << ") for helper file " << ore::NV("File", File.Path);
-  });
+  remarkOnModule<OptimizationRemarkAnalysis>(
+      "ModuleFlag", [&](OptimizationRemarkAnalysis &R) {
+        R << "module flag " << ore::NV("Flag", Change.Flag) << " "
+          << ore::NV("Change", Change.What) << " (policy row "
+          << ore::NV("Row", Row.Name) << ", " << getRuleName(Row.Rule)
+          << ") for helper file " << ore::NV("File", File.Path);
+      });
 }
 
 bool HelperLinker::linkOne(std::unique_ptr<Module> Src,

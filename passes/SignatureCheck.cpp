@@ -8,10 +8,10 @@
 #include "passes/SignatureCheck.h"
 
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/IR/Constants.h"
 #include "llvm/IR/DataLayout.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/Function.h"
-#include "llvm/IR/Constants.h"
 #include "llvm/IR/InstrTypes.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/Module.h"
@@ -66,10 +66,9 @@ std::string abiAttributes(AttributeSet AS, const DataLayout &DL,
   // alignment below that does not change the ABI (rustc writes align 4 for
   // a struct of i32 where clang writes the x86-64 slot's 8).
   if (AS.hasAttribute(Attribute::ByVal) && AS.getAlignment())
-    Parts.push_back(
-        "align " +
-        utostr(std::max<uint64_t>(AS.getAlignment()->value(),
-                                  DL.getPointerABIAlignment(0).value())));
+    Parts.push_back("align " + utostr(std::max<uint64_t>(
+                                   AS.getAlignment()->value(),
+                                   DL.getPointerABIAlignment(0).value())));
   return join(Parts, " ");
 }
 
@@ -116,52 +115,50 @@ StringRef getMismatchModeName(MismatchMode Mode) {
   return Mode == MismatchMode::Error ? "error" : "warn";
 }
 
+/// The number of elements of a struct or array type; 0 for anything else.
+static unsigned numElements(Type *T) {
+  if (auto *ST = dyn_cast<StructType>(T))
+    return ST->getNumElements();
+  if (auto *AT = dyn_cast<ArrayType>(T))
+    return AT->getNumElements();
+  return 0;
+}
+
+static Type *elementType(Type *T, unsigned I) {
+  if (auto *ST = dyn_cast<StructType>(T))
+    return ST->getElementType(I);
+  return cast<ArrayType>(T)->getElementType();
+}
+
 /// Appends the scalars that \p T is made of to \p Out.
 static void flatten(Type *T, SmallVectorImpl<Type *> &Out) {
-  if (auto *ST = dyn_cast<StructType>(T)) {
-    for (Type *E : ST->elements())
-      flatten(E, Out);
-  } else if (auto *AT = dyn_cast<ArrayType>(T)) {
-    for (uint64_t I = 0; I != AT->getNumElements(); ++I)
-      flatten(AT->getElementType(), Out);
-  } else {
-    Out.push_back(T);
-  }
+  unsigned N = numElements(T);
+  if (N == 0)
+    return Out.push_back(T);
+  for (unsigned I = 0; I != N; ++I)
+    flatten(elementType(T, I), Out);
 }
 
 /// Appends the scalar values of \p V to \p Out, before \p CB.
-static void takeApart(Value *V, CallBase &CB,
-                      SmallVectorImpl<Value *> &Out) {
-  Type *T = V->getType();
-  unsigned N = 0;
-  if (auto *ST = dyn_cast<StructType>(T))
-    N = ST->getNumElements();
-  else if (auto *AT = dyn_cast<ArrayType>(T))
-    N = AT->getNumElements();
-  else
+static void takeApart(Value *V, CallBase &CB, SmallVectorImpl<Value *> &Out) {
+  unsigned N = numElements(V->getType());
+  if (N == 0)
     return Out.push_back(V);
   for (unsigned I = 0; I != N; ++I)
-    takeApart(ExtractValueInst::Create(V, {I}, "", CB.getIterator()), CB,
-              Out);
+    takeApart(ExtractValueInst::Create(V, {I}, "", CB.getIterator()), CB, Out);
 }
 
 /// Builds a value of type \p T from the scalars at \p Next, before \p CB.
 static Value *putTogether(Type *T, ArrayRef<Value *> Scalars, unsigned &Next,
                           CallBase &CB) {
-  unsigned N = 0;
-  if (auto *ST = dyn_cast<StructType>(T))
-    N = ST->getNumElements();
-  else if (auto *AT = dyn_cast<ArrayType>(T))
-    N = AT->getNumElements();
-  else
+  unsigned N = numElements(T);
+  if (N == 0)
     return Scalars[Next++];
   Value *Agg = PoisonValue::get(T);
-  for (unsigned I = 0; I != N; ++I) {
-    Type *ET = isa<StructType>(T) ? cast<StructType>(T)->getElementType(I)
-                                  : cast<ArrayType>(T)->getElementType();
-    Agg = InsertValueInst::Create(Agg, putTogether(ET, Scalars, Next, CB), {I},
-                                  "", CB.getIterator());
-  }
+  for (unsigned I = 0; I != N; ++I)
+    Agg = InsertValueInst::Create(
+        Agg, putTogether(elementType(T, I), Scalars, Next, CB), {I}, "",
+        CB.getIterator());
   return Agg;
 }
 
@@ -226,8 +223,8 @@ Function *adaptDeclaration(Function &Decl, const Function &Def) {
           B.addAttribute(K);
       Params.push_back(AttributeSet::get(Ctx, B));
     }
-    NewCB->setAttributes(AttributeList::get(Ctx, AL.getFnAttrs(),
-                                            AL.getRetAttrs(), Params));
+    NewCB->setAttributes(
+        AttributeList::get(Ctx, AL.getFnAttrs(), AL.getRetAttrs(), Params));
     CB->replaceAllUsesWith(NewCB);
     CB->eraseFromParent();
   }
