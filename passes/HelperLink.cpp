@@ -320,7 +320,8 @@ bool HelperLinker::checkSignatures(Module &Src, const HelperFile &File) {
     if (!Decl || !Decl->isDeclaration())
       continue;
     if (haveSameFlatSignature(*Decl, Def))
-      Decl = adaptDeclaration(*Decl, Def);
+      if (Function *Adapted = adaptDeclaration(*Decl, Def))
+        Decl = Adapted;
     std::optional<std::string> Why = findSignatureMismatch(*Decl, Def);
     if (!Why)
       continue;

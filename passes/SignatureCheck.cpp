@@ -139,46 +139,91 @@ static void flatten(Type *T, SmallVectorImpl<Type *> &Out) {
     flatten(elementType(T, I), Out);
 }
 
-/// Appends the scalar values of \p V to \p Out, before \p CB.
-static void takeApart(Value *V, CallBase &CB, SmallVectorImpl<Value *> &Out) {
+/// Appends the scalar values of \p V to \p Out, computed before \p Pos.
+static void takeApart(Value *V, BasicBlock::iterator Pos,
+                      SmallVectorImpl<Value *> &Out) {
   unsigned N = numElements(V->getType());
   if (N == 0)
     return Out.push_back(V);
   for (unsigned I = 0; I != N; ++I)
-    takeApart(ExtractValueInst::Create(V, {I}, "", CB.getIterator()), CB, Out);
+    takeApart(ExtractValueInst::Create(V, {I}, "", Pos), Pos, Out);
 }
 
-/// Builds a value of type \p T from the scalars at \p Next, before \p CB.
+/// Builds a value of type \p T from the scalars at \p Next, before \p Pos;
+/// an integer of another width is truncated or zero-extended (the bits
+/// beyond the narrower one are padding in the register).
 static Value *putTogether(Type *T, ArrayRef<Value *> Scalars, unsigned &Next,
-                          CallBase &CB) {
+                          BasicBlock::iterator Pos) {
   unsigned N = numElements(T);
-  if (N == 0)
-    return Scalars[Next++];
+  if (N == 0) {
+    Value *V = Scalars[Next++];
+    if (V->getType() == T)
+      return V;
+    return CastInst::CreateIntegerCast(V, T, /*isSigned=*/false, "", Pos);
+  }
   Value *Agg = PoisonValue::get(T);
   for (unsigned I = 0; I != N; ++I)
     Agg = InsertValueInst::Create(
-        Agg, putTogether(elementType(T, I), Scalars, Next, CB), {I}, "",
-        CB.getIterator());
+        Agg, putTogether(elementType(T, I), Scalars, Next, Pos), {I}, "", Pos);
   return Agg;
+}
+
+/// A scalar of a flattened signature, and whether it was part of an
+/// aggregate there.
+struct FlatPart {
+  Type *Ty;
+  bool InAggregate;
+};
+
+static SmallVector<FlatPart, 8> flattenAll(ArrayRef<Type *> Types) {
+  SmallVector<FlatPart, 8> Out;
+  for (Type *T : Types) {
+    if (T->isVoidTy())
+      continue;
+    SmallVector<Type *, 4> Scalars;
+    flatten(T, Scalars);
+    for (Type *S : Scalars)
+      Out.push_back({S, numElements(T) != 0});
+  }
+  return Out;
+}
+
+/// True when the scalars \p A and \p B use the same registers, each of the
+/// same type, or both integers where one side is a piece of a struct: the
+/// bits beyond the narrower integer are the struct's padding.
+static bool sameRegisters(ArrayRef<FlatPart> A, ArrayRef<FlatPart> B) {
+  if (A.size() != B.size())
+    return false;
+  for (auto [X, Y] : zip(A, B))
+    if (X.Ty != Y.Ty && !(X.Ty->isIntegerTy() && Y.Ty->isIntegerTy() &&
+                          (X.InAggregate || Y.InAggregate)))
+      return false;
+  return true;
 }
 
 bool haveSameFlatSignature(const Function &Decl, const Function &Def) {
   FunctionType *A = Decl.getFunctionType(), *B = Def.getFunctionType();
   if (A == B || A->isVarArg() || B->isVarArg() ||
-      A->getReturnType() != B->getReturnType() ||
       Decl.getCallingConv() != Def.getCallingConv())
     return false;
-  SmallVector<Type *, 8> FlatA, FlatB;
-  for (Type *T : A->params())
-    flatten(T, FlatA);
-  for (Type *T : B->params())
-    flatten(T, FlatB);
   // Aggregates passed in memory (byval, sret) are pointers here, never
   // taken apart.
-  return FlatA == FlatB;
+  return sameRegisters(flattenAll(A->params()), flattenAll(B->params())) &&
+         sameRegisters(flattenAll(A->getReturnType()),
+                       flattenAll(B->getReturnType()));
 }
 
 Function *adaptDeclaration(Function &Decl, const Function &Def) {
+  bool SameReturn = Decl.getReturnType() == Def.getReturnType();
+  SmallVector<CallBase *, 4> Calls;
+  for (User *U : Decl.users())
+    if (auto *CB = dyn_cast<CallBase>(U); CB && CB->getCalledOperand() == &Decl)
+      Calls.push_back(CB);
+  // A return value to rebuild needs a place after the call.
+  if (!SameReturn && any_of(Calls, [](CallBase *CB) {
+        return !isa<CallInst>(CB) && !CB->use_empty();
+      }))
+    return nullptr;
   Module &M = *Decl.getParent();
   std::string Name = Decl.getName().str();
   Decl.setName(Name + ".rust-declaration");
@@ -187,31 +232,29 @@ Function *adaptDeclaration(Function &Decl, const Function &Def) {
   New->copyAttributesFrom(&Decl);
   New->setAttributes(Def.getAttributes());
   New->setCallingConv(Def.getCallingConv());
-  SmallVector<CallBase *, 4> Calls;
-  for (User *U : Decl.users())
-    if (auto *CB = dyn_cast<CallBase>(U); CB && CB->getCalledOperand() == &Decl)
-      Calls.push_back(CB);
   for (CallBase *CB : Calls) {
+    BasicBlock::iterator Pos = CB->getIterator();
     SmallVector<Value *, 8> Scalars;
     for (Value *Arg : CB->args())
-      takeApart(Arg, *CB, Scalars);
+      takeApart(Arg, Pos, Scalars);
     SmallVector<Value *, 8> Args;
     unsigned Next = 0;
     for (Type *T : New->getFunctionType()->params())
-      Args.push_back(putTogether(T, Scalars, Next, *CB));
+      Args.push_back(putTogether(T, Scalars, Next, Pos));
     SmallVector<OperandBundleDef, 1> Bundles;
     CB->getOperandBundlesAsDefs(Bundles);
     CallBase *NewCB;
     if (auto *II = dyn_cast<InvokeInst>(CB))
       NewCB = InvokeInst::Create(New, II->getNormalDest(), II->getUnwindDest(),
-                                 Args, Bundles, "", CB->getIterator());
+                                 Args, Bundles, "", Pos);
     else
-      NewCB = CallInst::Create(New, Args, Bundles, "", CB->getIterator());
+      NewCB = CallInst::Create(New, Args, Bundles, "", Pos);
     NewCB->takeName(CB);
     NewCB->setCallingConv(CB->getCallingConv());
     NewCB->setDebugLoc(CB->getDebugLoc());
-    // The call keeps its function and return attributes; its parameters
-    // take the definition's extensions (the C side's ABI).
+    // The call keeps its function attributes (and its return attributes
+    // when the type stays); its parameters take the definition's
+    // extensions (the C side's ABI).
     AttributeList AL = CB->getAttributes();
     LLVMContext &Ctx = CB->getContext();
     SmallVector<AttributeSet, 8> Params;
@@ -223,9 +266,20 @@ Function *adaptDeclaration(Function &Decl, const Function &Def) {
           B.addAttribute(K);
       Params.push_back(AttributeSet::get(Ctx, B));
     }
-    NewCB->setAttributes(
-        AttributeList::get(Ctx, AL.getFnAttrs(), AL.getRetAttrs(), Params));
-    CB->replaceAllUsesWith(NewCB);
+    NewCB->setAttributes(AttributeList::get(
+        Ctx, AL.getFnAttrs(),
+        SameReturn ? AL.getRetAttrs() : Def.getAttributes().getRetAttrs(),
+        Params));
+    Value *Result = NewCB;
+    if (!SameReturn && !CB->use_empty()) {
+      BasicBlock::iterator After = std::next(CB->getIterator());
+      SmallVector<Value *, 4> Parts;
+      takeApart(NewCB, After, Parts);
+      unsigned NextPart = 0;
+      Result = putTogether(CB->getType(), Parts, NextPart, After);
+    }
+    if (!CB->use_empty())
+      CB->replaceAllUsesWith(Result);
     CB->eraseFromParent();
   }
   Decl.replaceAllUsesWith(New);

@@ -52,20 +52,25 @@ std::optional<std::string> findSignatureMismatch(const llvm::Function &Decl,
                                                  const llvm::Function &Def);
 
 /// Returns true when \p Decl and \p Def differ only in how aggregates are
-/// spelt: their parameters, with every struct or array passed as a value
-/// taken apart into its scalars, are the same list, their return types are
-/// the same and neither is varargs.  rustc passes a 16-byte #[repr(C)]
-/// struct as one { i64, i64 } value where clang passes two i64: LLVM lowers
-/// a first-class aggregate argument as its scalars (ComputeValueVTs), so
-/// the two are one ABI.
+/// spelt: with every struct or array passed or returned as a value taken
+/// apart into its scalars, both sides use the same registers, each holding
+/// the same type, or integers of two widths where one side is a piece of a
+/// struct (the bits beyond the narrower one are the struct's padding; two
+/// plain integers of two widths stay a mismatch).  Neither may be varargs.
+/// rustc passes a 16-byte #[repr(C)] struct of an i64 and an i16 as one
+/// { i64, i64 } value where clang passes i64 and i16: LLVM lowers a
+/// first-class aggregate as its scalars (ComputeValueVTs), one register
+/// each, so the two are one ABI.
 bool haveSameFlatSignature(const llvm::Function &Decl,
                            const llvm::Function &Def);
 
 /// For \p Decl and \p Def with haveSameFlatSignature: replaces the crate's
 /// declaration \p Decl by one of \p Def's type (with Def's attributes), and
-/// rewrites every call to take the aggregates apart or put them together
-/// (extractvalue, insertvalue).  Other uses (the address) take the new
-/// declaration.  Returns the new declaration; \p Decl is erased.
+/// rewrites every call to take the aggregates apart and put them together
+/// again (extractvalue, insertvalue, trunc, zext), arguments and return
+/// value.  Other uses (the address) take the new declaration.  Returns the
+/// new declaration, \p Decl being erased; or null, with nothing changed,
+/// when a return value would have to be rebuilt after an invoke.
 llvm::Function *adaptDeclaration(llvm::Function &Decl,
                                  const llvm::Function &Def);
 

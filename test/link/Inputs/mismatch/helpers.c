@@ -13,3 +13,10 @@ int rust_helper_ok(int x) { return x * 5; }
    and clang two i64. */
 struct pair { long a, b; };
 long rust_helper_pair(struct pair p) { return p.a - p.b; }
+
+/* rustc: { i64, i64 } (ret and parameter); clang: { i64, i16 } and i64, i16. */
+struct mixed { unsigned long a; unsigned short b; };
+struct mixed rust_helper_mixed(struct mixed m) {
+  struct mixed r = {m.a + 1, (unsigned short)(m.b * 2)};
+  return r;
+}

@@ -11,6 +11,11 @@ pub struct Pair {
     a: i64,
     b: i64,
 }
+#[repr(C)]
+pub struct Mixed {
+    a: u64,
+    b: u16,
+}
 extern "C" {
     fn rust_helper_add(a: i32) -> i32; // C takes two ints
     fn rust_helper_wide(x: u64) -> u64; // C: unsigned int
@@ -19,6 +24,7 @@ extern "C" {
     fn rust_helper_cc(x: i32) -> i32; // C: preserve_most
     fn rust_helper_ok(x: i32) -> i32;
     fn rust_helper_pair(p: Pair) -> i64;
+    fn rust_helper_mixed(m: Mixed) -> Mixed;
 }
 
 #[no_mangle]
@@ -31,7 +37,8 @@ pub extern "C" fn rust_mismatch(x: i32) -> i64 {
         let e = rust_helper_cc(x) as i64;
         let f = rust_helper_ok(x) as i64;
         let g = rust_helper_pair(Pair { a: x as i64, b: 7 });
-        a + b + c + d + e + f + g
+        let h = rust_helper_mixed(Mixed { a: x as u64, b: 3 });
+        a + b + c + d + e + f + g + h.a as i64 + h.b as i64
     }
 }
 
