@@ -121,13 +121,21 @@ if os.path.exists("/usr/bin/cc") or os.path.exists(tool("clang")):
 
 # --- Sanitized plugin (CMake -DRIH_SANITIZE=ON; scripts/check --sanitize) ---
 # The plugin then links the shared ASan+UBSan runtime, and the hosts that load
-# it (opt, clang, ld.lld, rustc) are not instrumented: the runtime must be the
-# first library of the process, so every command of every test runs with it
-# in LD_PRELOAD (children inherit it: rustc's and clang's linker, lld, and the
-# programs the tests build).  LLVM's tools leak on purpose at exit, hence
-# detect_leaks=0.  Reports go to files under <build>/sanitizer-reports, so
-# that a report in a command a test expects to fail (`not %opt ...`) is not
-# lost; scripts/check --sanitize prints them and fails when there is one.
+# it (opt, clang, lld, llc, llvm-lto2, rustc) are not instrumented: the
+# runtime must be the first library of the host process, so hosts run with it
+# in LD_PRELOAD (their children inherit it: rustc's and clang's linker, lld).
+# Only the hosts: everything else (awk, FileCheck, the programs the tests
+# build) runs as usual, since ASan's interceptors would otherwise report the
+# bugs of unrelated tools (Debian's mawk reads past a buffer in memcmp) and
+# rustup's rustc, which links its own malloc, hangs under the runtime.  The
+# hosts are reached through <build>/sanitize-bin: a mirror of the LLVM tools
+# directory (symbolic links) where the hosts are wrappers that add the
+# preload, plus a rustc wrapper; the substitutions, PATH, LLVM_BINDIR and
+# RIH_RUSTC (what scripts/lib/toolchain.sh resolves tools from) point there.
+# LLVM's tools leak on purpose at exit, hence detect_leaks=0.  Reports go to
+# files under <build>/sanitizer-reports, so that a report in a command a test
+# expects to fail (`not %opt ...`) is not lost; scripts/check --sanitize
+# prints them and fails when there is one.
 rih_sanitize_preload = getattr(config, "rih_sanitize_preload", "")
 if rih_sanitize_preload:
     if not os.path.exists(rih_sanitize_preload):
@@ -135,13 +143,103 @@ if rih_sanitize_preload:
             "sanitizer runtime %s is missing (install libclang-rt-%s-dev)"
             % (rih_sanitize_preload, config.llvm_version_major)
         )
+    rih_sanbin = os.path.join(config.rih_obj_root, "sanitize-bin")
     rih_reports = os.path.join(config.rih_obj_root, "sanitizer-reports")
+    os.makedirs(rih_sanbin, exist_ok=True)
     os.makedirs(rih_reports, exist_ok=True)
-    config.environment["LD_PRELOAD"] = rih_sanitize_preload
+
+    def rih_replace(path, make):
+        """Creates path with make(tmp) and renames it into place."""
+        tmp = "%s.tmp%d" % (path, os.getpid())
+        if os.path.lexists(tmp):
+            os.remove(tmp)
+        make(tmp)
+        os.replace(tmp, path)
+
+    def rih_wrapper(name, real):
+        text = (
+            "#!/bin/sh\n"
+            "# Written by test/lit.cfg.py: %s with the sanitizer runtime preloaded.\n"
+            'case ":${LD_PRELOAD-}:" in\n'
+            '  *":%s:"*) ;;\n'
+            '  *) LD_PRELOAD="%s${LD_PRELOAD:+:$LD_PRELOAD}"; export LD_PRELOAD ;;\n'
+            "esac\n"
+            'exec "%s" "$@"\n' % (name, rih_sanitize_preload, rih_sanitize_preload, real)
+        )
+        path = os.path.join(rih_sanbin, name)
+        if os.path.isfile(path) and not os.path.islink(path):
+            with open(path) as f:
+                if f.read() == text:
+                    return path
+
+        def make(tmp):
+            with open(tmp, "w") as f:
+                f.write(text)
+            os.chmod(tmp, 0o755)
+
+        rih_replace(path, make)
+        return path
+
+    # The tools that can load a pass plugin, by what they are.
+    rih_clang = os.path.realpath(tool("clang"))
+    rih_lld = os.path.realpath(tool("lld"))
+    rih_hosts = {"opt", "llc", "llvm-lto2"}
+    for name in sorted(os.listdir(tools)):
+        real = tool(name)
+        if name in rih_hosts or os.path.realpath(real) in (rih_clang, rih_lld):
+            rih_wrapper(name, real)
+            continue
+        link = os.path.join(rih_sanbin, name)
+        if os.path.islink(link) and os.readlink(link) == real:
+            continue
+        rih_replace(link, lambda tmp: os.symlink(real, tmp))
+
+    # A host that links its own malloc (rustup's rustc: jemalloc) keeps it
+    # over the runtime's, and ASan cannot start in it.
+    if "rustc" in config.available_features:
+        try:
+            rih_syms = subprocess.run(
+                [tool("llvm-nm"), "-D", "--defined-only", rustc],
+                capture_output=True, text=True, timeout=60,
+            ).stdout
+        except (OSError, subprocess.SubprocessError):
+            rih_syms = ""
+        if re.search(r"^\S+ T malloc$", rih_syms, re.M):
+            lit_config.fatal(
+                "rustc %s defines its own malloc (jemalloc), so the sanitizer "
+                "runtime cannot run inside it; set RIH_RUSTC to a rustc that "
+                "uses the system allocator (Debian's rustc-web)" % rustc
+            )
+        rih_rustc = rih_wrapper("rustc", rustc)
+        config.substitutions = [
+            (a, rih_rustc if (a == "%rustc" and b == rustc) else b)
+            for a, b in config.substitutions
+        ]
+        config.environment["RIH_RUSTC"] = rih_rustc
+
+    # Every tool path of every substitution, and the tool look-ups.
+    config.substitutions = [
+        (a, b.replace(tools + os.sep, rih_sanbin + os.sep) if isinstance(b, str) else b)
+        for a, b in config.substitutions
+    ]
+    config.substitutions = [
+        (a, rih_sanbin if (a == "%llvm-bindir" and b == tools) else b)
+        for a, b in config.substitutions
+    ]
+    config.environment["PATH"] = os.pathsep.join(
+        rih_sanbin if p == tools else p
+        for p in config.environment["PATH"].split(os.pathsep)
+    )
+    config.environment["LLVM_BINDIR"] = rih_sanbin
     config.environment["ASAN_OPTIONS"] = ":".join(
         [
             "detect_leaks=0",
             "halt_on_error=1",
+            # LLVM's signal handling (first registered on a rustc codegen
+            # thread by the report's writeToOutput) replaces ASan's alternate
+            # signal stack with a malloc'ed one, which ASan then tries to
+            # munmap when the thread exits (CHECK failure, EINVAL).
+            "use_sigaltstack=0",
             "log_exe_name=1",
             "log_path=" + os.path.join(rih_reports, "asan"),
         ]
@@ -157,6 +255,6 @@ if rih_sanitize_preload:
     config.environment["ASAN_SYMBOLIZER_PATH"] = tool("llvm-symbolizer")
     config.available_features.add("sanitize")
     lit_config.note(
-        "sanitized plugin: LD_PRELOAD=%s; reports go to %s"
-        % (rih_sanitize_preload, rih_reports)
+        "sanitized plugin: hosts run from %s with %s preloaded; reports go to %s"
+        % (rih_sanbin, rih_sanitize_preload, rih_reports)
     )
