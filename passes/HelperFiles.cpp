@@ -37,7 +37,7 @@ unsigned producerMajor(StringRef Producer) {
   return Major;
 }
 
-Error checkBitcode(const HelperFile &File, LLVMContext &Ctx) {
+Error checkBitcode(HelperFile &File, LLVMContext &Ctx) {
   MemoryBufferRef Ref = File.Buffer->getMemBufferRef();
   std::string Producer;
   if (Expected<std::string> P = getBitcodeProducerString(Ref))
@@ -121,21 +121,35 @@ Expected<HelperFile> readHelperFile(const std::string &Path, LLVMContext &Ctx) {
     return std::move(File);
   }
   // Textual IR is parsed in full here, to report a syntax error before the
-  // crate's module is touched; it is parsed again each time it is linked.
+  // crate's module is touched.
   Expected<std::unique_ptr<Module>> M = parseText(File, Ctx);
   if (!M)
     return M.takeError();
+  File.Parsed = std::move(*M);
   return std::move(File);
 }
 
-Expected<std::unique_ptr<Module>> openHelperModule(const HelperFile &File,
+Expected<std::unique_ptr<Module>> openHelperModule(HelperFile &File,
                                                    LLVMContext &Ctx) {
   Expected<std::unique_ptr<Module>> M =
-      File.IsBitcode ? getLazyBitcodeModule(File.Buffer->getMemBufferRef(), Ctx)
-                     : parseText(File, Ctx);
+      File.Parsed ? std::move(File.Parsed)
+      : File.IsBitcode
+          ? getLazyBitcodeModule(File.Buffer->getMemBufferRef(), Ctx)
+          : parseText(File, Ctx);
   if (M)
     (*M)->setModuleIdentifier(File.Path);
   return M;
+}
+
+Expected<Module &> peekHelperModule(HelperFile &File, LLVMContext &Ctx) {
+  if (!File.Parsed) {
+    Expected<std::unique_ptr<Module>> M = openHelperModule(File, Ctx);
+    if (!M)
+      return M.takeError();
+    File.Parsed = std::move(*M);
+  }
+  File.Parsed->setModuleIdentifier(File.Path);
+  return *File.Parsed;
 }
 
 } // namespace rih

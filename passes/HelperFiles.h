@@ -33,6 +33,11 @@ struct HelperFile {
   std::string Path;
   std::unique_ptr<llvm::MemoryBuffer> Buffer;
   bool IsBitcode = false;
+  /// The module parsed by readHelperFile (lazily for bitcode), until
+  /// openHelperModule hands it out: a file is parsed once unless it is
+  /// linked twice.  Parsing a large file lazily still creates every
+  /// declaration, which is most of a pass run's cost.
+  std::unique_ptr<llvm::Module> Parsed;
 };
 
 /// Reads the helper file \p Path and checks that it can be parsed, without
@@ -47,11 +52,17 @@ struct HelperFile {
 llvm::Expected<HelperFile> readHelperFile(const std::string &Path,
                                           llvm::LLVMContext &Ctx);
 
-/// Parses \p File into a new module in \p Ctx, named after the file: lazily
-/// for bitcode (bodies are read when the IR linker needs them), in full for
-/// textual IR.  Can only fail on a file that readHelperFile did not accept.
+/// Returns \p File's module, named after the file: the one readHelperFile
+/// parsed when it is still there, or a new one in \p Ctx: lazily for bitcode
+/// (bodies are read when the IR linker needs them), in full for textual IR.
+/// Can only fail on a file that readHelperFile did not accept.
 llvm::Expected<std::unique_ptr<llvm::Module>>
-openHelperModule(const HelperFile &File, llvm::LLVMContext &Ctx);
+openHelperModule(HelperFile &File, llvm::LLVMContext &Ctx);
+
+/// Returns \p File's module without taking it, parsing it first if
+/// openHelperModule has handed it out.
+llvm::Expected<llvm::Module &> peekHelperModule(HelperFile &File,
+                                                llvm::LLVMContext &Ctx);
 
 } // namespace rih
 

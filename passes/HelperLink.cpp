@@ -80,7 +80,6 @@ public:
 private:
   bool openAll();
   bool checkDefinitions();
-  Expected<std::unique_ptr<Module>> openLazily(const HelperFile &File);
   bool providesNeededSymbol(const Module &Src) const;
   void dropImportedCopies(const Module &Src);
   bool checkTarget(Module &Src, const HelperFile &File);
@@ -116,6 +115,8 @@ private:
   StringSet<> KeptAsCalls;
   /// Exported symbols linked (and made internal) from the files so far.
   StringSet<> LinkedEarlier;
+  /// For each file linked, the symbols it defines.
+  StringMap<std::vector<std::string>> Provides;
 };
 
 bool HelperLinker::openAll() {
@@ -156,15 +157,15 @@ bool HelperLinker::openAll() {
 /// depend on the order of the files.
 bool HelperLinker::checkDefinitions() {
   StringMap<std::string> DefinedIn;
-  for (const HelperFile &File : Files) {
-    Expected<std::unique_ptr<Module>> Src = openLazily(File);
+  for (HelperFile &File : Files) {
+    Expected<Module &> Src = peekHelperModule(File, Ctx);
     if (!Src) {
       reportError(M, toString(Src.takeError()));
       return false;
     }
     SmallVector<StringRef, 4> InCrate;
     unsigned Exported = 0, DefinedHere = 0;
-    for (const GlobalValue &GV : (*Src)->global_values()) {
+    for (const GlobalValue &GV : Src->global_values()) {
       if (GV.isDeclaration() || GV.hasLocalLinkage() || !GV.hasName())
         continue;
       ++Exported;
@@ -203,11 +204,6 @@ bool HelperLinker::checkDefinitions() {
     return false;
   }
   return true;
-}
-
-Expected<std::unique_ptr<Module>>
-HelperLinker::openLazily(const HelperFile &File) {
-  return openHelperModule(File, Ctx);
 }
 
 /// A ThinLTO backend imports bodies before the plugin runs: the crate then
@@ -694,20 +690,38 @@ bool HelperLinker::run() {
   bool Changed = false;
   for (unsigned Round = 0; Round <= Files.size(); ++Round) {
     bool Progress = false;
-    for (const HelperFile &File : Files) {
+    for (HelperFile &File : Files) {
       if (Skipped.contains(File.Path))
         continue;
-      Expected<std::unique_ptr<Module>> Src = openLazily(File);
-      if (!Src) {
-        consumeError(Src.takeError()); // Already checked in openAll.
+      // A file linked in an earlier round is parsed again only when the
+      // crate now lacks one of its definitions.
+      if (!File.Parsed && Provides.count(File.Path) &&
+          llvm::none_of(Provides[File.Path], [&](const std::string &Name) {
+            const GlobalValue *GV = M.getNamedValue(Name);
+            return GV && GV->isDeclaration() && !KeptAsCalls.contains(Name);
+          }))
+        continue;
+      Expected<Module &> Peek = peekHelperModule(File, Ctx);
+      if (!Peek) {
+        consumeError(Peek.takeError()); // Already checked in openAll.
         continue;
       }
-      dropImportedCopies(**Src);
-      for (const Function &F : **Src)
+      dropImportedCopies(*Peek);
+      for (const Function &F : *Peek)
         if (F.isDeclaration() && F.getName().starts_with(HelperPrefix))
           DeclaredOnly.try_emplace(F.getName().str(), File.Path);
-      if (!providesNeededSymbol(**Src))
+      if (!providesNeededSymbol(*Peek))
         continue;
+      std::vector<std::string> &Names = Provides[File.Path];
+      Names.clear();
+      for (const GlobalValue &GV : Peek->global_values())
+        if (!GV.isDeclaration() && !GV.hasLocalLinkage() && GV.hasName())
+          Names.push_back(GV.getName().str());
+      Expected<std::unique_ptr<Module>> Src = openHelperModule(File, Ctx);
+      if (!Src) {
+        consumeError(Src.takeError());
+        continue;
+      }
       if (!linkOne(std::move(*Src), File))
         return true; // The linker may have moved part of the file.
       if (Skipped.contains(File.Path))
