@@ -51,11 +51,14 @@ Error checkBitcode(HelperFile &File, LLVMContext &Ctx) {
                 Twine(Modules->size()) +
                 " modules; build the helpers without -fsplit-lto-unit (and "
                 "without -fsanitize=cfi, which implies it)");
-  Error E = Modules
-                ? Modules->front().getLazyModule(Ctx, false, false).takeError()
-                : Modules.takeError();
-  if (!E)
+  Expected<std::unique_ptr<Module>> Parsed =
+      Modules ? Modules->front().getLazyModule(Ctx, false, false)
+              : Expected<std::unique_ptr<Module>>(Modules.takeError());
+  if (Parsed) {
+    File.Parsed = std::move(*Parsed);
     return Error::success();
+  }
+  Error E = Parsed.takeError();
   std::string Why = toString(std::move(E));
   if (Major > LLVM_VERSION_MAJOR)
     return fail("helper file '" + File.Path + "' was written by " + Producer +
