@@ -55,6 +55,27 @@ EnvironmentConfig readEnvironmentConfig() {
     C.HasHardening = true;
     C.Options.setHardening(*M);
   }
+  if (std::optional<std::string> Mode =
+          sys::Process::GetEnv("RUST_INLINE_HELPERS_MISMATCH")) {
+    std::optional<MismatchMode> M = parseMismatchMode(*Mode);
+    if (!M) {
+      C.Error = "RUST_INLINE_HELPERS_MISMATCH='" + *Mode +
+                "' is not a mismatch mode; use error (the default) or warn";
+      return C;
+    }
+    C.HasMismatch = true;
+    C.Options.Link.Mismatch = *M;
+  }
+  if (std::optional<std::string> Mode =
+          sys::Process::GetEnv("RUST_INLINE_HELPERS_DEBUG")) {
+    if (*Mode != "keep" && *Mode != "drop") {
+      C.Error = "RUST_INLINE_HELPERS_DEBUG='" + *Mode +
+                "' is not a debug mode; use keep (the default) or drop";
+      return C;
+    }
+    C.HasDebug = true;
+    C.Options.Link.DropDebugInfo = *Mode == "drop";
+  }
   return C;
 }
 

@@ -13,6 +13,8 @@
 //                                        setting it turns the plugin on
 //   RUST_INLINE_HELPERS_REPORT=PATH      the JSON report (report=)
 //   RUST_INLINE_HELPERS_HARDENING=MODE   strengthen|refuse|ignore
+//   RUST_INLINE_HELPERS_MISMATCH=MODE    error|warn (mismatch=)
+//   RUST_INLINE_HELPERS_DEBUG=MODE       keep|drop (debug=)
 //
 // Unset, loading the plugin changes nothing.
 //
@@ -32,7 +34,8 @@ struct EnvironmentConfig {
   bool Enabled = false;
   /// Which of the optional variables were set, so that explicit pass
   /// parameters can fill in only the rest.
-  bool HasReport = false, HasHardening = false;
+  bool HasReport = false, HasHardening = false, HasMismatch = false,
+       HasDebug = false;
   RustInlineHelpersOptions Options;
   /// Non-empty when a variable is malformed: the message names it and the
   /// fix.  The composite pass reports it as an error when it runs.

@@ -109,6 +109,10 @@ parseOptions(StringRef Params, StringRef PassName, unsigned Allowed) {
     if ((Allowed & HardeningParam) && !SawHardening && Env.HasHardening) {
       Opts.setHardening(Env.Options.getHardening());
     }
+    if ((Allowed & MismatchParam) && !SawMismatch && Env.HasMismatch)
+      Opts.Link.Mismatch = Env.Options.Link.Mismatch;
+    if ((Allowed & DebugParam) && !SawDebug && Env.HasDebug)
+      Opts.Link.DropDebugInfo = Env.Options.Link.DropDebugInfo;
   }
   if ((Allowed & HelpersParam) && Opts.Link.HelperFiles.empty())
     return createStringError(
