@@ -64,7 +64,9 @@ rih_build_userspace() {
   name=$("$RUSTC" "${rflags[@]}" --print crate-name "$src/main.rs") ||
     rih_die "rustc cannot read $src/main.rs"
   rm -f "$out/lib$name.a" "$out/librust-runtime.a"
-  rih_run '^note: native artifacts|^$' "$RUSTC" "${rflags[@]}" \
+  # --out-dir: rustc's temporary files go there, not to the working
+  # directory, where two builds of the same crate would collide.
+  rih_run '^note: native artifacts|^$' "$RUSTC" "${rflags[@]}" --out-dir="$out" \
     --emit="llvm-bc=$out/crate.bc,link=$out/lib$name.a" \
     --print="native-static-libs=$out/native-libs.txt" "$src/main.rs"
 
@@ -110,12 +112,17 @@ rih_link_userspace_obj() {
 # rustc's note about the native libraries (--print=native-static-libs) is
 # not shown.
 rih_rustc_userspace() {
-  local src=$1
+  local src=$1 temps
   local -a rflags
   shift
   rih_need_rustc
   mapfile -t rflags < <(rih_read_flags "$src/rustflags.txt")
-  rih_run '^note: native artifacts|^$' "$RUSTC" "${rflags[@]}" "$@" "$src/main.rs"
+  # rustc's temporary files go to a directory of this call's own, not to the
+  # working directory, where two builds of the same crate would collide.
+  temps=$(mktemp -d) || rih_die "cannot create a temporary directory"
+  rih_run '^note: native artifacts|^$' "$RUSTC" "${rflags[@]}" --out-dir="$temps" \
+    "$@" "$src/main.rs"
+  rm -rf "$temps"
 }
 
 # helpers.c with the example's C flags, then ARGs, compiled with -c to FILE.
