@@ -39,12 +39,6 @@ unsigned producerMajor(StringRef Producer) {
 
 Error checkBitcode(HelperFile &File, LLVMContext &Ctx) {
   MemoryBufferRef Ref = File.Buffer->getMemBufferRef();
-  std::string Producer;
-  if (Expected<std::string> P = getBitcodeProducerString(Ref))
-    Producer = *P;
-  else
-    consumeError(P.takeError());
-  unsigned Major = producerMajor(Producer);
   Expected<std::vector<BitcodeModule>> Modules = getBitcodeModuleList(Ref);
   if (Modules && Modules->size() != 1)
     return fail("bitcode file '" + File.Path + "' holds " +
@@ -58,9 +52,14 @@ Error checkBitcode(HelperFile &File, LLVMContext &Ctx) {
     File.Parsed = std::move(*Parsed);
     return Error::success();
   }
-  Error E = Parsed.takeError();
-  std::string Why = toString(std::move(E));
-  if (Major > LLVM_VERSION_MAJOR)
+  std::string Why = toString(Parsed.takeError());
+  // Only an unreadable file needs its producer, to name a newer LLVM.
+  std::string Producer;
+  if (Expected<std::string> P = getBitcodeProducerString(Ref))
+    Producer = *P;
+  else
+    consumeError(P.takeError());
+  if (producerMajor(Producer) > LLVM_VERSION_MAJOR)
     return fail("helper file '" + File.Path + "' was written by " + Producer +
                 ", newer than this plugin's LLVM " + Twine(LLVM_VERSION_MAJOR) +
                 " (" + Why + "); build the helpers with clang-" +
@@ -110,7 +109,8 @@ Expected<HelperFile> readHelperFile(const std::string &Path, LLVMContext &Ctx) {
     return fail("cannot read helper file '" + Path + "': " + EC.message() +
                 "; build it with 'clang -emit-llvm -c helpers.c -o " + Path +
                 "' or fix the helpers= parameter");
-  HelperFile File{Path, std::move(*BufOrErr), false};
+  HelperFile File{Path, std::move(*BufOrErr), /*IsBitcode=*/false,
+                  /*Parsed=*/nullptr};
   StringRef Bytes = File.Buffer->getBuffer();
   if (Bytes.trim().empty())
     return fail("helper file '" + Path +

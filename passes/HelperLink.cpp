@@ -54,6 +54,12 @@ struct CapturingHandler : public DiagnosticHandler {
 /// such a function that no helper file defines gets a missed remark.
 constexpr StringRef HelperPrefix = "rust_helper_";
 
+/// Returns true when \p GV is a definition with a symbol: what a helper file
+/// exports (the helper object defines it too).
+bool isExportedDefinition(const GlobalValue &GV) {
+  return !GV.isDeclaration() && !GV.hasLocalLinkage() && GV.hasName();
+}
+
 /// What the IR linker brought from one helper file.
 struct LinkedFromFile {
   /// Every global new in the crate, local ones included.
@@ -90,6 +96,7 @@ private:
   void keepOneCopy(LinkedFromFile &Linked, const HelperFile &File);
   void dropDebugInfo(LinkedFromFile &Linked, unsigned CompileUnitsBefore);
   void declareAgain(GlobalValue &GV, StringRef Reason);
+  bool remarkCrateCalls(Function &F, const Twine &Reason);
   void recordLinked(const LinkedFromFile &Linked, const HelperFile &File);
   void noteFlagChange(const ModuleFlagChange &Change, const HelperFile &File);
   void noteSkipped(const HelperFile &File, StringRef Reason);
@@ -166,7 +173,7 @@ bool HelperLinker::checkDefinitions() {
     SmallVector<StringRef, 4> InCrate;
     unsigned Exported = 0, DefinedHere = 0;
     for (const GlobalValue &GV : Src->global_values()) {
-      if (GV.isDeclaration() || GV.hasLocalLinkage() || !GV.hasName())
+      if (!isExportedDefinition(GV))
         continue;
       ++Exported;
       const GlobalValue *Mine = M.getNamedValue(GV.getName());
@@ -212,7 +219,7 @@ bool HelperLinker::checkDefinitions() {
 /// defines, so that the helper file's definition is linked and reconciled.
 void HelperLinker::dropImportedCopies(const Module &Src) {
   for (const GlobalValue &SGV : Src.global_values()) {
-    if (SGV.isDeclaration() || SGV.hasLocalLinkage() || !SGV.hasName())
+    if (!isExportedDefinition(SGV))
       continue;
     auto *F = dyn_cast_or_null<Function>(M.getNamedValue(SGV.getName()));
     if (F && F->hasAvailableExternallyLinkage())
@@ -225,7 +232,7 @@ void HelperLinker::dropImportedCopies(const Module &Src) {
 /// definition.
 bool HelperLinker::providesNeededSymbol(const Module &Src) const {
   for (const GlobalValue &SGV : Src.global_values()) {
-    if (SGV.isDeclaration() || SGV.hasLocalLinkage() || !SGV.hasName())
+    if (!isExportedDefinition(SGV))
       continue;
     const GlobalValue *DGV = M.getNamedValue(SGV.getName());
     if (DGV && DGV->isDeclaration() && !KeptAsCalls.contains(SGV.getName()))
@@ -294,7 +301,7 @@ bool HelperLinker::checkSignatures(Module &Src, const HelperFile &File) {
   SmallVector<std::string, 2> Errors;
   // A function on one side and data on the other is never a helper call.
   for (GlobalValue &GV : Src.global_values()) {
-    if (GV.isDeclaration() || GV.hasLocalLinkage() || !GV.hasName())
+    if (!isExportedDefinition(GV))
       continue;
     GlobalValue *Mine = M.getNamedValue(GV.getName());
     if (!Mine || !Mine->isDeclaration() ||
@@ -310,7 +317,7 @@ bool HelperLinker::checkSignatures(Module &Src, const HelperFile &File) {
                          .str());
   }
   for (Function &Def : Src) {
-    if (Def.isDeclaration() || Def.hasLocalLinkage() || !Def.hasName())
+    if (!isExportedDefinition(Def))
       continue;
     Function *Decl = M.getFunction(Def.getName());
     if (!Decl || !Decl->isDeclaration())
@@ -339,13 +346,11 @@ bool HelperLinker::checkSignatures(Module &Src, const HelperFile &File) {
       continue;
     }
     reportWarning(Ctx, Msg + " (mismatch=warn: the call is kept)");
-    for (User *U : Decl->users())
-      if (auto *CB = dyn_cast<CallBase>(U);
-          CB && CB->getCalledOperand() == Decl)
-        remarkNotInlined(*CB, Def.getName(),
-                         "the Rust declaration and the C definition differ: " +
-                             *Why,
-                         Report);
+    std::string Reason =
+        "the Rust declaration and the C definition differ: " + *Why;
+    // Calls in helper bodies get the remark when they are inlined.
+    if (remarkCrateCalls(*Decl, Reason))
+      setKeptReason(*Decl, Reason);
     Def.deleteBody(); // Not linked: the crate keeps its declaration.
     KeptAsCalls.insert(Def.getName());
   }
@@ -382,13 +387,7 @@ void HelperLinker::declareAgain(GlobalValue &GV, StringRef Reason) {
     return;
   }
   auto &F = cast<Function>(GV);
-  SmallVector<CallBase *, 4> Calls;
-  for (User *U : F.users())
-    if (auto *CB = dyn_cast<CallBase>(U); CB && CB->getCalledOperand() == &F &&
-                                          !isLinkedHelper(*CB->getFunction()))
-      Calls.push_back(CB);
-  for (CallBase *CB : Calls)
-    remarkNotInlined(*CB, F.getName(), Reason, Report);
+  remarkCrateCalls(F, Reason);
   if (restoreDeclaration(F)) {
     setKeptReason(F, Reason);
     return;
@@ -398,6 +397,24 @@ void HelperLinker::declareAgain(GlobalValue &GV, StringRef Reason) {
   for (User *U : F.users())
     if (auto *CB = dyn_cast<CallBase>(U); CB && CB->getCalledOperand() == &F)
       CB->setIsNoInline();
+}
+
+/// Emits a NotInlined remark with \p Reason at every call to \p F written in
+/// the crate (calls inside helper bodies are remarked if inlining brings
+/// them into the crate).  Returns true when anything calls \p F.
+bool HelperLinker::remarkCrateCalls(Function &F, const Twine &Reason) {
+  SmallVector<CallBase *, 4> CrateCalls;
+  bool Called = false;
+  for (User *U : F.users())
+    if (auto *CB = dyn_cast<CallBase>(U); CB && CB->getCalledOperand() == &F) {
+      Called = true;
+      if (!isLinkedHelper(*CB->getFunction()))
+        CrateCalls.push_back(CB);
+    }
+  std::string Text = Reason.str();
+  for (CallBase *CB : CrateCalls)
+    remarkNotInlined(*CB, F.getName(), Text, Report);
+  return Called;
 }
 
 void HelperLinker::keepOneCopy(LinkedFromFile &Linked, const HelperFile &File) {
@@ -514,16 +531,8 @@ void HelperLinker::noteNotDefined() {
             ? "no helper file defines it; add its body to a helper file"
             : "no helper file defines it ('" + It->second +
                   "' only declares it); add its body to a helper file";
-    bool Called = false;
-    for (User *U : F.users())
-      if (auto *CB = dyn_cast<CallBase>(U);
-          CB && CB->getCalledOperand() == &F) {
-        Called = true;
-        if (!isLinkedHelper(*CB->getFunction()))
-          remarkNotInlined(*CB, F.getName(), Why, Report);
-      }
     // Calls in helper bodies get the remark when they are inlined.
-    if (Called)
+    if (remarkCrateCalls(F, Why))
       setKeptReason(F, Why);
   }
 }
@@ -715,7 +724,7 @@ bool HelperLinker::run() {
       std::vector<std::string> &Names = Provides[File.Path];
       Names.clear();
       for (const GlobalValue &GV : Peek->global_values())
-        if (!GV.isDeclaration() && !GV.hasLocalLinkage() && GV.hasName())
+        if (isExportedDefinition(GV))
           Names.push_back(GV.getName().str());
       Expected<std::unique_ptr<Module>> Src = openHelperModule(File, Ctx);
       if (!Src) {
@@ -741,6 +750,14 @@ bool HelperLinker::run() {
 }
 
 } // namespace
+
+std::optional<bool> parseDropDebugInfo(StringRef Value) {
+  if (Value == "keep")
+    return false;
+  if (Value == "drop")
+    return true;
+  return std::nullopt;
+}
 
 void HelperLinkPass::printPipeline(raw_ostream &OS,
                                    function_ref<StringRef(StringRef)>) {

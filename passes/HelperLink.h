@@ -29,6 +29,7 @@
 
 #include "llvm/IR/PassManager.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,10 @@ struct HelperLinkOptions {
   /// its helpers with -g0 for BTF).
   bool DropDebugInfo = false;
 };
+
+/// Parses a debug= value: "keep" gives false, "drop" true
+/// (HelperLinkOptions::DropDebugInfo); anything else nothing.
+std::optional<bool> parseDropDebugInfo(llvm::StringRef Value);
 
 class HelperLinkPass : public llvm::PassInfoMixin<HelperLinkPass> {
 public:

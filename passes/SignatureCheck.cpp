@@ -25,7 +25,7 @@ namespace {
 /// The attributes that decide how a value is passed or returned (LLVM
 /// LangRef, "Parameter Attributes"; the ones clang and rustc emit for C ABI
 /// lowering).  A difference in any of them is a different ABI.
-/// zeroext and signext are compared apart (extensionConflict).
+/// zeroext and signext are compared apart (compareValue).
 constexpr Attribute::AttrKind ABIAttributes[] = {
     Attribute::InReg,      Attribute::ByVal,     Attribute::StructRet,
     Attribute::ByRef,      Attribute::InAlloca,  Attribute::Preallocated,

@@ -68,13 +68,14 @@ EnvironmentConfig readEnvironmentConfig() {
   }
   if (std::optional<std::string> Mode =
           sys::Process::GetEnv("RUST_INLINE_HELPERS_DEBUG")) {
-    if (*Mode != "keep" && *Mode != "drop") {
+    std::optional<bool> Drop = parseDropDebugInfo(*Mode);
+    if (!Drop) {
       C.Error = "RUST_INLINE_HELPERS_DEBUG='" + *Mode +
                 "' is not a debug mode; use keep (the default) or drop";
       return C;
     }
     C.HasDebug = true;
-    C.Options.Link.DropDebugInfo = *Mode == "drop";
+    C.Options.Link.DropDebugInfo = *Drop;
   }
   return C;
 }

@@ -88,12 +88,13 @@ parseOptions(StringRef Params, StringRef PassName, unsigned Allowed) {
       SawMismatch = true;
       Opts.Link.Mismatch = *Mode;
     } else if ((Allowed & DebugParam) && Key == "debug") {
-      if ((Value != "keep" && Value != "drop") || SawDebug)
+      std::optional<bool> Drop = parseDropDebugInfo(Value);
+      if (!Drop || SawDebug)
         return badParameter(PassName, Param,
                             SawDebug ? "debug= given twice"
                                      : "debug=keep (default) or debug=drop");
       SawDebug = true;
-      Opts.Link.DropDebugInfo = Value == "drop";
+      Opts.Link.DropDebugInfo = *Drop;
     } else {
       return badParameter(PassName, Param, Valid);
     }
