@@ -1,0 +1,312 @@
+#!/usr/bin/python3
+"""Turns scripts/bench's measurements into bench/results/README.md and
+bench/results/runtime.png.
+
+    report.py --runtime RUNTIME.tsv --meta META.txt [--build-time BT.tsv] --out DIR
+
+RUNTIME.tsv lines are "BENCH VARIANT METRIC VALUE" (tab-separated), METRIC
+one of checksum, calls, insns (instructions per operation), ns (one line per
+timed run); code-size lines are "size VARIANT text|bench_code BYTES".
+BT.tsv is bench/build-time --tsv's format.  META.txt is KEY=VALUE lines.
+Headline ratios are against variant f (pure C), the limit; a ratio is only
+printed when both sides were measured.  Needs matplotlib (Debian's
+python3-matplotlib) for the plot.  Exit status 0, or 1 on unreadable input.
+"""
+
+import argparse
+import collections
+import os
+import statistics
+import sys
+
+VARIANTS = collections.OrderedDict(
+    [
+        ("a", "(a) plain"),
+        ("b", "(b) kernel always-inline"),
+        ("c", "(c) cross-language LTO"),
+        ("d", "(d) plugin, opt"),
+        ("e", "(e) plugin, in-process"),
+        ("f", "(f) pure C"),
+    ]
+)
+SHORT = {"a": "plain", "b": "kernel", "c": "LTO", "d": "opt", "e": "in-process", "f": "C"}
+
+
+def read_tsv(path):
+    with open(path, encoding="utf-8") as f:
+        return [line.rstrip("\n").split("\t") for line in f if line.strip()]
+
+
+def read_meta(path):
+    meta = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            key, _, value = line.rstrip("\n").partition("=")
+            meta[key] = value
+    return meta
+
+
+def spread(values):
+    """'median (min-max)' of a list of floats."""
+    return "%.2f (%.2f-%.2f)" % (statistics.median(values), min(values), max(values))
+
+
+def ratio(x, y):
+    return "%.2f" % (x / y) if x is not None and y else "-"
+
+
+def runtime_tables(rows, meta):
+    insns, ns, calls, sizes = {}, collections.defaultdict(list), {}, {}
+    benches, variants = [], []
+    for bench, variant, metric, value in rows:
+        if bench == "size":
+            sizes[(variant, metric)] = int(value)
+            continue
+        if bench not in benches:
+            benches.append(bench)
+        if variant not in variants:
+            variants.append(variant)
+        if metric == "insns":
+            insns[(bench, variant)] = float(value)
+        elif metric == "ns":
+            ns[(bench, variant)].append(float(value))
+        elif metric == "calls":
+            calls[(bench, variant)] = int(value)
+    variants = [v for v in VARIANTS if v in variants]
+    others = [v for v in variants if v != "f"]
+    out = []
+    head = "| benchmark | " + " | ".join(VARIANTS[v] for v in variants)
+
+    out.append("### Instructions per operation")
+    out.append("")
+    out.append(
+        "callgrind, inside the benchmark function only, loop only: (I(2N) - I(N)) / N "
+        "with N = %s; exact, so one run each. Ratios against (f) pure C; "
+        "*calls left* is the number of helper calls in the benchmark's machine code, "
+        "per variant." % meta.get("count_n", "?")
+    )
+    out.append("")
+    ratio_head = "".join(" | %s / C" % SHORT[v] for v in others) if "f" in variants else ""
+    out.append(head + ratio_head + " | calls left (" + ", ".join(variants) + ") |")
+    out.append("|---" * (1 + len(variants) + (len(others) if "f" in variants else 0) + 1) + "|")
+    for b in benches:
+        cells = ["%.2f" % insns[(b, v)] if (b, v) in insns else "-" for v in variants]
+        if "f" in variants:
+            cells += [ratio(insns.get((b, v)), insns.get((b, "f"))) for v in others]
+        cells.append(" / ".join(str(calls.get((b, v), "-")) for v in variants))
+        out.append("| %s | %s |" % (b, " | ".join(cells)))
+    out.append("")
+
+    out.append("### Time per operation")
+    out.append("")
+    out.append(
+        "ns per operation, median (min-max) of %s timed runs per variant, the variants "
+        "interleaved; ratios of the medians against (f). Reported, never asserted: "
+        "timings are noisy." % meta.get("reps", "?")
+    )
+    out.append("")
+    out.append(head + ratio_head + " |")
+    out.append("|---" * (1 + len(variants) + (len(others) if "f" in variants else 0)) + "|")
+    for b in benches:
+        cells = [spread(ns[(b, v)]) if ns[(b, v)] else "-" for v in variants]
+        if "f" in variants:
+            med = {v: statistics.median(ns[(b, v)]) for v in variants if ns[(b, v)]}
+            cells += [ratio(med.get(v), med.get("f")) for v in others]
+        out.append("| %s | %s |" % (b, " | ".join(cells)))
+    out.append("")
+
+    if sizes:
+        out.append("### Code size")
+        out.append("")
+        out.append(
+            "Bytes of `.text` in each benchmark executable (the same harness and helper "
+            "archive in every variant) and of its `bench_*` functions."
+        )
+        out.append("")
+        out.append("| variant | .text | bench_* functions |")
+        out.append("|---|---|---|")
+        for v in variants:
+            out.append(
+                "| %s | %s | %s |"
+                % (VARIANTS[v], sizes.get((v, "text"), "-"), sizes.get((v, "bench_code"), "-"))
+            )
+        out.append("")
+    return out, benches, variants, insns, ns
+
+
+BT_LABEL = {
+    "a": "(a) plain rustc",
+    "b": "(b) kernel 3-step",
+    "c": "(c) LTO, ld.lld -r",
+    "d": "(d) plugin, opt",
+    "e": "(e) plugin, in-process",
+}
+
+
+def build_time_tables(rows):
+    desc, wall, cpu, peak, calls, text, inputs = {}, {}, {}, {}, {}, {}, []
+    for row in rows:
+        inp = row[0]
+        if inp not in inputs:
+            inputs.append(inp)
+        if row[1] == "desc":
+            desc[inp] = row[3]
+        elif row[2] == "calls":
+            calls[(inp, row[1])] = row[3]
+        elif row[2] == "text":
+            text[(inp, row[1])] = row[3]
+        else:
+            key = (inp, row[1])
+            wall.setdefault(key, []).append(float(row[3]))
+            cpu.setdefault(key, []).append(float(row[4]))
+            peak.setdefault(key, []).append(float(row[5]) / 1024)
+    out = [
+        "### Build cost",
+        "",
+        "bench/build-time: wall seconds median (min-max) over the counted rounds, "
+        "CPU seconds (median), peak memory of the largest process in MB (median), "
+        "`.text` bytes of the object, helper calls left (noinline controls included). "
+        "Helper bitcode is built once, outside the timings.",
+        "",
+    ]
+    for inp in inputs:
+        out.append("**%s**: %s" % (inp, desc.get(inp, "")))
+        out.append("")
+        out.append("| variant | wall s | cpu s | peak MB | wall / plain | .text | calls left |")
+        out.append("|---|---|---|---|---|---|---|")
+        plain = statistics.median(wall[(inp, "a")]) if (inp, "a") in wall else None
+        for v in BT_LABEL:
+            if (inp, v) not in wall:
+                continue
+            w = wall[(inp, v)]
+            out.append(
+                "| %s | %s | %.2f | %.0f | %s | %s | %s |"
+                % (
+                    BT_LABEL[v],
+                    "%.3f (%.3f-%.3f)" % (statistics.median(w), min(w), max(w)),
+                    statistics.median(cpu[(inp, v)]),
+                    statistics.median(peak[(inp, v)]),
+                    ratio(statistics.median(w), plain),
+                    text.get((inp, v), "-"),
+                    calls.get((inp, v), "-"),
+                )
+            )
+        out.append("")
+    return out, inputs, wall
+
+
+def plot(path, benches, variants, insns, ns, bt):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    others = [v for v in variants if v != "f"]
+    panels = 2 + (1 if bt else 0)
+    fig, axes = plt.subplots(panels, 1, figsize=(11, 4 * panels))
+    width = 0.8 / max(1, len(others))
+    xs = range(len(benches))
+    colors = {"a": "#999999", "b": "#d62728", "c": "#ff7f0e", "d": "#1f77b4", "e": "#2ca02c"}
+    for ax, kind in zip(axes[:2], ("insns", "ns")):
+        for k, v in enumerate(others):
+            ys, lo, hi = [], [], []
+            for b in benches:
+                if kind == "insns":
+                    base, val = insns.get((b, "f")), insns.get((b, v))
+                    ys.append(val / base if base and val is not None else 0)
+                    lo.append(0)
+                    hi.append(0)
+                else:
+                    base = statistics.median(ns[(b, "f")]) if ns[(b, "f")] else None
+                    vals = ns[(b, v)]
+                    if base and vals:
+                        m = statistics.median(vals)
+                        ys.append(m / base)
+                        lo.append((m - min(vals)) / base)
+                        hi.append((max(vals) - m) / base)
+                    else:
+                        ys.append(0)
+                        lo.append(0)
+                        hi.append(0)
+            pos = [x + (k - (len(others) - 1) / 2) * width for x in xs]
+            ax.bar(pos, ys, width, label=VARIANTS[v], color=colors.get(v),
+                   yerr=[lo, hi] if kind == "ns" else None, capsize=2)
+        ax.axhline(1.0, color="black", linewidth=0.8)
+        ax.set_xticks(list(xs))
+        ax.set_xticklabels(benches)
+        ax.set_ylabel(
+            "instructions / op, relative to pure C"
+            if kind == "insns"
+            else "ns / op (median, min-max), relative to pure C"
+        )
+        ax.legend(fontsize=8, ncol=3)
+    axes[0].set_title("Rust calling C static inline functions through rust_helper_* (1.00 = pure C)")
+    if bt:
+        inputs, wall = bt
+        ax = axes[2]
+        bt_variants = [v for v in BT_LABEL if any((i, v) in wall for i in inputs)]
+        width = 0.8 / max(1, len(bt_variants))
+        for k, v in enumerate(bt_variants):
+            ys = []
+            for i in inputs:
+                plain = statistics.median(wall[(i, "a")]) if (i, "a") in wall else None
+                ys.append(statistics.median(wall[(i, v)]) / plain if plain and (i, v) in wall else 0)
+            pos = [x + (k - (len(bt_variants) - 1) / 2) * width for x in range(len(inputs))]
+            ax.bar(pos, ys, width, label=BT_LABEL[v], color=colors.get(v))
+        ax.axhline(1.0, color="black", linewidth=0.8)
+        ax.set_xticks(list(range(len(inputs))))
+        ax.set_xticklabels(inputs)
+        ax.set_ylabel("build wall time, relative to plain rustc")
+        ax.legend(fontsize=8, ncol=3)
+    fig.tight_layout()
+    fig.savefig(path, dpi=90)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runtime", required=True)
+    parser.add_argument("--meta", required=True)
+    parser.add_argument("--build-time")
+    parser.add_argument("--out", required=True)
+    args = parser.parse_args()
+    try:
+        rows = read_tsv(args.runtime)
+        meta = read_meta(args.meta)
+        bt_rows = read_tsv(args.build_time) if args.build_time else None
+    except OSError as err:
+        print("report.py: %s" % err, file=sys.stderr)
+        return 1
+
+    lines = [
+        "# Benchmark results",
+        "",
+        "Written by `scripts/bench` (%s run) on %s." % (meta.get("mode", "?"), meta.get("date", "?")),
+        "",
+        "- Machine: %s, %s cores, %s" % (meta.get("cpu", "?"), meta.get("cores", "?"), meta.get("kernel", "?")),
+        "- C: %s" % meta.get("clang", "?"),
+        "- Rust: %s" % meta.get("rustc", "?"),
+        "- Counting: %s" % meta.get("valgrind", "?"),
+        "",
+        "![runtime and build cost relative to pure C and plain rustc](runtime.png)",
+        "",
+        "## Runtime (bench/runtime)",
+        "",
+    ]
+    table, benches, variants, insns, ns = runtime_tables(rows, meta)
+    lines += table
+    bt = None
+    if bt_rows:
+        lines.append("## Build")
+        lines.append("")
+        table, inputs, wall = build_time_tables(bt_rows)
+        lines += table
+        bt = (inputs, wall)
+    os.makedirs(args.out, exist_ok=True)
+    with open(os.path.join(args.out, "README.md"), "w", encoding="utf-8") as f:
+        f.write("\n".join(lines))
+    plot(os.path.join(args.out, "runtime.png"), benches, variants, insns, ns, bt)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
