@@ -195,7 +195,7 @@ def build_time_tables(rows):
     return out, inputs, wall
 
 
-def plot(path, benches, variants, insns, ns, bt):
+def plot(path, benches, variants, insns, ns, bt, meta):
     import matplotlib
 
     matplotlib.use("Agg")
@@ -258,7 +258,14 @@ def plot(path, benches, variants, insns, ns, bt):
         ax.set_xticklabels(inputs)
         ax.set_ylabel("build wall time, relative to plain rustc")
         ax.legend(fontsize=8, ncol=3)
-    fig.tight_layout()
+    fig.text(
+        0.01, 0.003,
+        "scripts/bench, %s: %s, %s cores; %s; %s"
+        % (meta.get("date", "?"), meta.get("cpu", "?"), meta.get("cores", "?"),
+           meta.get("clang", "?"), meta.get("rustc", "?")),
+        fontsize=7, color="#555555",
+    )
+    fig.tight_layout(rect=(0, 0.015, 1, 1))
     fig.savefig(path, dpi=90)
 
 
@@ -304,7 +311,7 @@ def main():
     os.makedirs(args.out, exist_ok=True)
     with open(os.path.join(args.out, "README.md"), "w", encoding="utf-8") as f:
         f.write("\n".join(lines))
-    plot(os.path.join(args.out, "runtime.png"), benches, variants, insns, ns, bt)
+    plot(os.path.join(args.out, "runtime.png"), benches, variants, insns, ns, bt, meta)
     return 0
 
 
