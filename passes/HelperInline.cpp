@@ -8,6 +8,7 @@
 #include "passes/HelperInline.h"
 
 #include "passes/HelperDiagnostics.h"
+#include "passes/HelperLateInline.h"
 #include "passes/HelperOrigin.h"
 #include "passes/HelperReport.h"
 #include "passes/InlineBlockers.h"
@@ -33,8 +34,10 @@ namespace {
 
 class HelperInliner {
 public:
-  HelperInliner(Module &M, FunctionAnalysisManager &FAM, HelperReport *Report)
-      : M(M), FAM(FAM), Report(Report), Features(M.getTargetTriple()) {}
+  HelperInliner(Module &M, FunctionAnalysisManager &FAM, HelperReport *Report,
+                bool KeepLateCopies)
+      : M(M), FAM(FAM), Report(Report), KeepLateCopies(KeepLateCopies),
+        Features(M.getTargetTriple()) {}
 
   /// Returns true when the module changed.
   bool run();
@@ -56,6 +59,7 @@ private:
   Module &M;
   FunctionAnalysisManager &FAM;
   HelperReport *Report;
+  bool KeepLateCopies;
   /// Names the features that differ in missed remarks.
   TargetFeatureOracle Features;
   SmallVector<std::pair<Function *, int>, 16> History;
@@ -175,13 +179,22 @@ bool HelperInliner::finishHelpers() {
       Progress = Changed = true;
     }
   }
-  for (Function &F : M) {
+  SmallVector<Function *, 8> Left;
+  for (Function &F : M)
+    if (isLinkedHelper(F) && F.hasLocalLinkage())
+      Left.push_back(&F);
+  // Copies for the late round are made before any kept mark is cleared, and
+  // are not in Left: they stay definitions until that round.
+  if (KeepLateCopies)
+    for (Function *F : Left)
+      if (!getHelperSymbol(*F).Discardable)
+        Changed |= keepCopyForLateRound(*F);
+  for (Function &F : M)
     F.setMetadata(KeptMDKind, nullptr);
-    if (!isLinkedHelper(F) || !F.hasLocalLinkage())
-      continue;
-    FAM.clear(F, F.getName());
+  for (Function *F : Left) {
+    FAM.clear(*F, F->getName());
     // A linkonce helper keeps its internal copy.
-    Changed |= restoreDeclaration(F);
+    Changed |= restoreDeclaration(*F);
   }
   return Changed;
 }
@@ -220,7 +233,7 @@ bool HelperInliner::run() {
 PreservedAnalyses HelperInlinePass::run(Module &M, ModuleAnalysisManager &MAM) {
   FunctionAnalysisManager &FAM =
       MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
-  HelperInliner Inliner(M, FAM, Report);
+  HelperInliner Inliner(M, FAM, Report, KeepLateCopies);
   if (!Inliner.run())
     return PreservedAnalyses::all();
   return PreservedAnalyses::none();

@@ -27,7 +27,11 @@ class HelperReport;
 class HelperInlinePass : public llvm::PassInfoMixin<HelperInlinePass> {
 public:
   /// \p Report, when not null, receives every call inlined or refused.
-  explicit HelperInlinePass(HelperReport *Report = nullptr) : Report(Report) {}
+  /// With \p KeepLateCopies, a helper left only with address uses keeps an
+  /// internal copy for rust-helpers-late-inline (HelperLateInline.h).
+  explicit HelperInlinePass(HelperReport *Report = nullptr,
+                            bool KeepLateCopies = false)
+      : Report(Report), KeepLateCopies(KeepLateCopies) {}
 
   /// Inlines the helper calls of \p M.  Reports no errors.
   llvm::PreservedAnalyses run(llvm::Module &M,
@@ -37,6 +41,7 @@ public:
 
 private:
   HelperReport *Report;
+  bool KeepLateCopies;
 };
 
 } // namespace rih

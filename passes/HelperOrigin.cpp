@@ -30,7 +30,7 @@ void setHelperOrigin(Function &F, StringRef Path, const HelperSymbol &Symbol) {
                                                  Int(1, Symbol.Discardable)}));
 }
 
-static HelperSymbol getHelperSymbol(const Function &F) {
+HelperSymbol getHelperSymbol(const Function &F) {
   HelperSymbol Symbol;
   const MDNode *N = F.getMetadata(OriginMDKind);
   if (!N || N->getNumOperands() != 4)

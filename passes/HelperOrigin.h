@@ -67,6 +67,10 @@ void setHelperOrigin(llvm::Function &F, llvm::StringRef Path,
 /// canonical symbol and one copy of any state.  Removes the origin mark.
 /// Returns false, and leaves \p F an internal copy, when its definition is
 /// discardable (HelperSymbol::Discardable): there is no symbol to call.
+/// Returns the symbol properties that setHelperOrigin recorded on \p F
+/// (defaults when it has none).
+HelperSymbol getHelperSymbol(const llvm::Function &F);
+
 bool restoreDeclaration(llvm::Function &F);
 
 /// Records on the declaration \p F why the link pass kept it a call (state,

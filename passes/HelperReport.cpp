@@ -14,6 +14,7 @@
 #include "llvm/IR/Module.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
 
 #ifndef RIH_VERSION
@@ -66,6 +67,53 @@ unsigned HelperReport::getNumRefused() const {
   for (const auto &KV : Helpers)
     N += KV.second.Refusals.size();
   return N;
+}
+
+bool HelperReport::read(StringRef Path, Module &M) {
+  auto Fail = [&](const Twine &Why) {
+    reportError(M, "cannot read back the report '" + Path + "': " + Why +
+                       "; delete it, or give each compilation its own "
+                       "report=PATH");
+    return false;
+  };
+  ErrorOr<std::unique_ptr<MemoryBuffer>> Buf = MemoryBuffer::getFile(Path);
+  if (!Buf)
+    return Fail(Buf.getError().message());
+  Expected<json::Value> V = json::parse((*Buf)->getBuffer());
+  if (!V)
+    return Fail(toString(V.takeError()));
+  const json::Object *Root = V->getAsObject();
+  if (!Root)
+    return Fail("not a JSON object");
+  auto Str = [](const json::Object &O, StringRef Key) {
+    return O.getString(Key).value_or("").str();
+  };
+  if (const json::Array *Hs = Root->getArray("helpers"))
+    for (const json::Value &HV : *Hs) {
+      const json::Object *H = HV.getAsObject();
+      if (!H || Str(*H, "name").empty())
+        return Fail("a helper entry has no name");
+      Entry &E = get(Str(*H, "name"));
+      E.File = Str(*H, "file");
+      E.Inlined += H->getInteger("inlined").value_or(0);
+      if (const json::Object *R = H->getObject("reconciled"))
+        for (const auto &KV : *R)
+          E.Reconciled[KV.first.str()] += KV.second.getAsInteger().value_or(0);
+      if (const json::Array *Rs = H->getArray("refusals"))
+        for (const json::Value &RV : *Rs)
+          if (const json::Object *R = RV.getAsObject())
+            E.Refusals.emplace_back(Str(*R, "caller"), Str(*R, "reason"));
+    }
+  if (const json::Array *Fs = Root->getArray("module_flags"))
+    for (const json::Value &FV : *Fs)
+      if (const json::Object *F = FV.getAsObject())
+        ModuleFlags.push_back({Str(*F, "flag"), Str(*F, "row"),
+                               Str(*F, "change"), Str(*F, "file")});
+  if (const json::Array *Ss = Root->getArray("files_not_linked"))
+    for (const json::Value &SV : *Ss)
+      if (const json::Object *S = SV.getAsObject())
+        SkippedFiles.emplace_back(Str(*S, "file"), Str(*S, "reason"));
+  return true;
 }
 
 bool HelperReport::write(StringRef Path, Module &M) const {
@@ -134,6 +182,23 @@ bool HelperReport::write(StringRef Path, Module &M) const {
     return false;
   }
   return true;
+}
+
+std::string expandReportPath(StringRef Path, const Module &M) {
+  std::string Name = M.getModuleIdentifier();
+  for (char &C : Name)
+    if (C == '/' || C == '\\')
+      C = '_';
+  std::string Out;
+  for (size_t I = 0; I < Path.size(); ++I) {
+    if (Path[I] == '%' && I + 1 < Path.size() && Path[I + 1] == 'm') {
+      Out += Name;
+      ++I;
+    } else {
+      Out += Path[I];
+    }
+  }
+  return Out;
 }
 
 void remarkNotInlined(CallBase &CB, StringRef Helper, StringRef Reason,

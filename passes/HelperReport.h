@@ -64,6 +64,12 @@ public:
   unsigned getNumInlined() const;
   unsigned getNumRefused() const;
 
+  /// Reads back a report that write() wrote to \p Path, adding its entries
+  /// to this one (the late round adds to the early round's report).  On
+  /// failure it reports an error on \p M that names the path and returns
+  /// false.
+  bool read(llvm::StringRef Path, llvm::Module &M);
+
   /// Writes the report on module \p M as JSON to \p Path, atomically (a
   /// temporary file is renamed over \p Path).  On failure it reports an
   /// error that names the path and returns false.
@@ -85,6 +91,11 @@ private:
   llvm::SmallVector<FlagChange, 2> ModuleFlags;
   llvm::SmallVector<std::pair<std::string, std::string>, 1> SkippedFiles;
 };
+
+/// Returns \p Path with "%m" replaced by the name of \p M ('/' and '\\'
+/// made '_'), so that the codegen units of one rustc invocation (each its
+/// own module) write one report each.
+std::string expandReportPath(llvm::StringRef Path, const llvm::Module &M);
 
 /// Emits the missed remark NotInlined, "HELPER not inlined into CALLER:
 /// REASON", at the call \p CB to the helper named \p Helper, and records the

@@ -30,25 +30,6 @@ static bool hasErrors(const LLVMContext &Ctx) {
   return H && H->HasErrors;
 }
 
-/// "%m" in a report path stands for the module's name, so that the codegen
-/// units of one rustc invocation (each its own module) write one report each.
-static std::string expandReportPath(StringRef Path, const Module &M) {
-  std::string Name = M.getModuleIdentifier();
-  for (char &C : Name)
-    if (C == '/' || C == '\\')
-      C = '_';
-  std::string Out;
-  for (size_t I = 0; I < Path.size(); ++I) {
-    if (Path[I] == '%' && I + 1 < Path.size() && Path[I + 1] == 'm') {
-      Out += Name;
-      ++I;
-    } else {
-      Out += Path[I];
-    }
-  }
-  return Out;
-}
-
 void RustInlineHelpersPass::printPipeline(raw_ostream &OS,
                                           function_ref<StringRef(StringRef)>) {
   OS << "rust-inline-helpers<";
@@ -64,6 +45,8 @@ void RustInlineHelpersPass::printPipeline(raw_ostream &OS,
     OS << Sep << "mismatch=" << getMismatchModeName(Options.Link.Mismatch);
   if (Options.Link.DropDebugInfo)
     OS << Sep << "debug=drop";
+  if (Options.LateRound)
+    OS << Sep << "late";
   OS << ">";
 }
 
@@ -88,7 +71,7 @@ PreservedAnalyses RustInlineHelpersPass::run(Module &M,
   PreservedAnalyses Step = HelperReconcilePass(Options.Reconcile).run(M, MAM);
   MAM.invalidate(M, Step);
   PA.intersect(std::move(Step));
-  Step = HelperInlinePass(&Report).run(M, MAM);
+  Step = HelperInlinePass(&Report, Options.LateRound).run(M, MAM);
   MAM.invalidate(M, Step);
   PA.intersect(std::move(Step));
 

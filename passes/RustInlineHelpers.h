@@ -41,6 +41,9 @@ struct RustInlineHelpersOptions {
   /// point: it then does nothing on a module this plugin already processed
   /// (an explicit pass in the pipeline, or an earlier compilation step).
   bool FromEnvironment = false;
+  /// Keep an internal copy of each helper left with address uses only, for
+  /// the late round (parameter `late`; HelperLateInline.h).
+  bool LateRound = false;
   /// A configuration error to report when the pass runs (a malformed
   /// RUST_INLINE_HELPERS* variable).
   std::string ConfigError;

@@ -10,6 +10,7 @@
 #include "plugin/EnvironmentConfig.h"
 
 #include "passes/HelperInline.h"
+#include "passes/HelperLateInline.h"
 #include "passes/HelperLink.h"
 #include "passes/HelperReconcile.h"
 #include "passes/RustInlineHelpers.h"
@@ -38,6 +39,7 @@ enum ParamSet : unsigned {
   HardeningParam = 4,
   MismatchParam = 8,
   DebugParam = 16,
+  LateParam = 32,
 };
 
 /// Parses "helpers=PATH;helpers=PATH;report=PATH;hardening=MODE", accepting
@@ -55,6 +57,8 @@ parseOptions(StringRef Params, StringRef PassName, unsigned Allowed) {
     ValidList.push_back("mismatch=error|warn");
   if (Allowed & DebugParam)
     ValidList.push_back("debug=keep|drop");
+  if (Allowed & LateParam)
+    ValidList.push_back("late");
   std::string Valid = join(ValidList, ", ");
   RustInlineHelpersOptions Opts;
   bool SawHardening = false, SawMismatch = false, SawDebug = false;
@@ -87,6 +91,8 @@ parseOptions(StringRef Params, StringRef PassName, unsigned Allowed) {
                                           "mismatch=warn");
       SawMismatch = true;
       Opts.Link.Mismatch = *Mode;
+    } else if ((Allowed & LateParam) && Param == "late") {
+      Opts.LateRound = true;
     } else if ((Allowed & DebugParam) && Key == "debug") {
       std::optional<bool> Drop = parseDropDebugInfo(Value);
       if (!Drop || SawDebug)
@@ -129,7 +135,15 @@ Expected<RustInlineHelpersOptions>
 parseRustInlineHelpersOptions(StringRef Params) {
   return parseOptions(Params, "rust-inline-helpers",
                       HelpersParam | ReportParam | HardeningParam |
-                          MismatchParam | DebugParam);
+                          MismatchParam | DebugParam | LateParam);
+}
+
+Expected<LateInlineOptions> parseLateInlineOptions(StringRef Params) {
+  Expected<RustInlineHelpersOptions> O = parseOptions(
+      Params, "rust-helpers-late-inline", ReportParam | HardeningParam);
+  if (!O)
+    return O.takeError();
+  return LateInlineOptions{O->Reconcile, O->ReportPath};
 }
 
 Expected<HelperLinkOptions> parseHelperLinkOptions(StringRef Params) {
@@ -186,25 +200,45 @@ static void registerFromEnvironment(PassBuilder &PB) {
   RustInlineHelpersOptions Opts = Env.Options;
   Opts.FromEnvironment = true;
   Opts.ConfigError = Env.Error;
-  PB.registerPipelineStartEPCallback(
-      [Opts](ModulePassManager &MPM, OptimizationLevel) {
-        MPM.addPass(RustInlineHelpersPass(Opts));
-      });
+  // Optimizing pipelines also get the late round (HelperLateInline.h),
+  // which runs at OptimizerEarly.
+  RustInlineHelpersOptions Late = Opts;
+  Late.LateRound = true;
+  PB.registerPipelineStartEPCallback([Opts, Late](ModulePassManager &MPM,
+                                                  OptimizationLevel Level) {
+    MPM.addPass(
+        RustInlineHelpersPass(Level == OptimizationLevel::O0 ? Opts : Late));
+  });
   PB.registerPipelineEarlySimplificationEPCallback(
-      [Opts](ModulePassManager &MPM, OptimizationLevel,
+      [Late](ModulePassManager &MPM, OptimizationLevel,
              ThinOrFullLTOPhase Phase) {
         if (Phase == ThinOrFullLTOPhase::ThinLTOPostLink)
-          MPM.addPass(RustInlineHelpersPass(Opts));
+          MPM.addPass(RustInlineHelpersPass(Late));
       });
   PB.registerFullLinkTimeOptimizationEarlyEPCallback(
-      [Opts](ModulePassManager &MPM, OptimizationLevel) {
-        MPM.addPass(RustInlineHelpersPass(Opts));
+      [Late](ModulePassManager &MPM, OptimizationLevel) {
+        MPM.addPass(RustInlineHelpersPass(Late));
+      });
+}
+
+/// The late round runs in every optimizing pipeline: it does nothing unless
+/// an earlier round (from the environment, or an explicit
+/// `rust-inline-helpers<...;late>`) left copies for it.
+static void registerLateRound(PassBuilder &PB) {
+  LateInlineOptions Opts;
+  EnvironmentConfig Env = readEnvironmentConfig();
+  if (Env.Enabled && Env.Error.empty())
+    Opts = {Env.Options.Reconcile, Env.Options.ReportPath};
+  PB.registerOptimizerEarlyEPCallback(
+      [Opts](ModulePassManager &MPM, OptimizationLevel, ThinOrFullLTOPhase) {
+        MPM.addPass(HelperLateInlinePass(Opts));
       });
 }
 
 void registerRustInlineHelpersPasses(PassBuilder &PB) {
   PB.registerPipelineParsingCallback(parseModulePipelineElement);
   registerFromEnvironment(PB);
+  registerLateRound(PB);
   // -print-pipeline-passes and -debug-pass-manager then use our pass names.
   if (PassInstrumentationCallbacks *PIC =
           PB.getPassInstrumentationCallbacks()) {
