@@ -119,6 +119,14 @@ except (OSError, subprocess.SubprocessError):
 if os.path.exists("/usr/bin/cc") or os.path.exists(tool("clang")):
     config.available_features.add("native-link")
 
+# The kernel end-to-end test (test/kernel): on unless `scripts/check --quick`
+# (RIH_CHECK_QUICK=1) and when Debian's Linux 6.12 source is installable
+# (scripts/kernel-e2e installs it through scripts/setup --kernel).
+if os.environ.get("RIH_CHECK_QUICK") != "1":
+    config.available_features.add("kernel-e2e")
+else:
+    lit_config.note("scripts/check --quick: the kernel end-to-end test is left out")
+
 # --- Sanitized plugin (CMake -DRIH_SANITIZE=ON; scripts/check --sanitize) ---
 # The plugin then links the shared ASan+UBSan runtime, and the hosts that load
 # it (opt, clang, lld, llc, llvm-lto2, rustc) are not instrumented: the
@@ -254,6 +262,9 @@ if rih_sanitize_preload:
     )
     config.environment["ASAN_SYMBOLIZER_PATH"] = tool("llvm-symbolizer")
     config.available_features.add("sanitize")
+    # Kbuild runs Debian's rustc itself, without the runtime preloaded, so it
+    # cannot load the sanitized plugin.
+    config.available_features.discard("kernel-e2e")
     lit_config.note(
         "sanitized plugin: hosts run from %s with %s preloaded; reports go to %s"
         % (rih_sanbin, rih_sanitize_preload, rih_reports)

@@ -1,0 +1,393 @@
+#!/usr/bin/env python3
+"""Checks and reports one scripts/kernel-e2e run (builds WORK/ARCH-CONFIG-off
+and -on): boots, test-module results, objtool/modpost warnings, every
+call/jmp to rust_helper_* in vmlinux and the .ko files, the plugin's JSON
+reports (.OBJECT.rih.json), and writes the Markdown summary to RESULTS.
+
+    kernel_report.py --arch A --config C --work DIR --results FILE
+        --build-seconds off=S,on=S --incremental off=0|1,on=0|1
+        --booted off=0|1,on=0|1 --objdump LLVM-OBJDUMP --size LLVM-SIZE
+
+Exit status 0 when both builds booted, every check of both test-module
+copies passed in both, neither build log has an objtool or modpost warning,
+and every helper call left in the "on" build is refused, with a reason, in
+a plugin report; 1 otherwise (each failure is printed).
+"""
+
+import argparse
+import collections
+import datetime
+import glob
+import json
+import os
+import re
+import subprocess
+import sys
+
+MODULES = ("rust_inline_helpers", "rust_inline_helpers_module")
+# A direct branch: x86 call/jmp/jcc, arm64 bl/b/b.cond/cbz/tbz.
+BRANCH = re.compile(r"^(call|jmp|j[a-z]+|bl|b|b\.[a-z]+|cbn?z|tbn?z)q?$")
+TARGET = re.compile(r"<(rust_helper_[A-Za-z0-9_]+)>$")
+RELOC = re.compile(
+    r"^\s+[0-9a-f]+:\s+R_(X86_64_(PLT32|PC32|GOTPCRELX)|AARCH64_(CALL26|JUMP26))\s+"
+    r"(\.text\.)?(rust_helper_[A-Za-z0-9_]+)"
+)
+INSN = re.compile(r"^\s*[0-9a-f]+:\s+(\S+)\s*(.*)$")
+FUNC = re.compile(r"^[0-9a-f]+ <([^>]+)>:$")
+
+
+def parse_pairs(text):
+    out = {}
+    for item in text.split(","):
+        key, _, value = item.partition("=")
+        out[key] = value
+    return out
+
+
+def helper_calls(objdump, path):
+    """{(helper, caller function): count} of branches to rust_helper_* in
+    PATH, callers that are helpers themselves left out."""
+    proc = subprocess.run(
+        [objdump, "-dr", "--no-show-raw-insn", path], capture_output=True, text=True
+    )
+    if proc.returncode != 0:
+        raise RuntimeError("%s cannot read %s: %s" % (objdump, path, proc.stderr.strip()))
+    counts = collections.Counter()
+    func, pending, branch = "", None, False
+
+    def settle():
+        nonlocal pending, branch
+        if pending and not func.startswith("rust_helper_"):
+            counts[(pending, func)] += 1
+        pending, branch = None, False
+
+    for line in proc.stdout.splitlines():
+        m = RELOC.match(line)
+        if m:
+            if branch:
+                pending = m.group(5)
+            settle()
+            continue
+        m = FUNC.match(line)
+        if m:
+            settle()
+            func = m.group(1)
+            continue
+        m = INSN.match(line)
+        if not m or "\t" not in line:
+            settle()
+            continue
+        settle()
+        fields = line.split("\t")
+        insn = fields[1].strip() if len(fields) > 1 else ""
+        mnemonic = insn.split()[0] if insn else ""
+        if not BRANCH.match(mnemonic):
+            continue
+        branch = True
+        t = TARGET.search(line.rstrip())
+        if t:
+            pending = t.group(1)
+    settle()
+    return counts
+
+
+def text_size(nm, path):
+    """Bytes of code in PATH: the sizes of its function symbols (vmlinux's
+    .text section itself is padded to a 2 MiB boundary)."""
+    out = subprocess.run([nm, "-S", "--radix=d", "--defined-only", path], capture_output=True, text=True).stdout
+    total = 0
+    for line in out.splitlines():
+        f = line.split()
+        if len(f) == 4 and f[2] in ("t", "T"):
+            total += int(f[1])
+    return total
+
+
+def module_results(boot_log):
+    """{module: (passed names, failed lines, summary line or None)}"""
+    res = {m: ([], [], None) for m in MODULES}
+    for line in boot_log.splitlines():
+        for m in MODULES:
+            prefix = m + ": "
+            i = line.find(prefix)
+            if i < 0 or line[i - 1 : i].isalnum() or line[i - 1 : i] == "_":
+                continue
+            msg = line[i + len(prefix) :].strip()
+            passed, failed, summary = res[m]
+            if msg.startswith("PASS "):
+                passed.append(msg[5:])
+            elif msg.startswith("FAIL "):
+                failed.append(msg[5:])
+            elif msg.startswith("summary:"):
+                res[m] = (passed, failed, msg)
+    return res
+
+
+def warnings(build_log):
+    return [
+        l.strip()
+        for l in build_log.splitlines()
+        if re.search(r"warning: objtool:|objtool: .*warning|WARNING: modpost|ERROR: modpost", l)
+    ]
+
+
+def reports(build):
+    """helper -> {calls, inlined, refused, reasons: Counter}"""
+    agg = collections.defaultdict(lambda: {"calls": 0, "inlined": 0, "refused": 0, "reasons": collections.Counter()})
+    files = glob.glob(os.path.join(build, "**", ".*.rih.json"), recursive=True)
+    for f in files:
+        try:
+            with open(f, encoding="utf-8") as fh:
+                data = json.load(fh)
+        except (OSError, ValueError):
+            continue
+        for h in data.get("helpers", []):
+            a = agg[h["name"]]
+            a["calls"] += h.get("calls", 0)
+            a["inlined"] += h.get("inlined", 0)
+            a["refused"] += h.get("refused", 0)
+            for r in h.get("refusals", []):
+                a["reasons"][r.get("reason", "?")] += 1
+    return agg, len(files)
+
+
+LABEL = {"off": "option off", "on": "option on (plugin)", "always": "Linux 7.1 way"}
+RETURN = re.compile(r"^(ret|retq|jmp\s+.*<__x86_return_thunk>|jmp\s+.*__x86_return_thunk)")
+XOR_SELF = re.compile(r"^xorl?\s+%(\w+),\s*%(\w+)$")
+
+
+def zeroing_functions(objdump, path):
+    """{function: True when every return of it is preceded by register
+    zeroing (xor of a register with itself), as -fzero-call-used-regs
+    emits}, for the functions of PATH that return."""
+    out = subprocess.run([objdump, "-d", "--no-show-raw-insn", path], capture_output=True, text=True).stdout
+    result, func, prev, all_zero, returns = {}, None, "", True, 0
+
+    def close():
+        if func and returns:
+            result[func] = all_zero
+
+    for line in out.splitlines():
+        m = FUNC.match(line)
+        if m:
+            close()
+            func, prev, all_zero, returns = m.group(1), "", True, 0
+            continue
+        parts = line.split("\t")
+        if len(parts) < 2 or not INSN.match(line):
+            continue
+        insn = " ".join(p.strip() for p in parts[1:] if p.strip())
+        if RETURN.match(insn):
+            returns += 1
+            x = XOR_SELF.match(prev)
+            if not (x and x.group(1) == x.group(2)):
+                all_zero = False
+        if insn and not insn.startswith(("int3", "nop", "lfence")):
+            prev = insn
+    close()
+    return result
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    for opt in ("--arch", "--config", "--work", "--results", "--variants", "--build-seconds",
+                "--incremental", "--booted", "--rust-seconds", "--objdump", "--nm"):
+        ap.add_argument(opt, required=True)
+    args = ap.parse_args()
+    variants = [v for v in args.variants.split(",") if v]
+    seconds = parse_pairs(args.build_seconds)
+    incremental = parse_pairs(args.incremental)
+    booted = parse_pairs(args.booted)
+    rust_seconds = {k: [float(x) for x in v.split()] for k, v in parse_pairs(args.rust_seconds).items() if v.strip()}
+    failures = []
+    findings = []  # What goes wrong in the comparison build: reported, not failed.
+    data = {}
+    for variant in variants:
+        problems = findings if variant == "always" else failures
+        b = os.path.join(args.work, "%s-%s-%s" % (args.arch, args.config, variant))
+        with open(os.path.join(b, "build.log"), encoding="utf-8", errors="replace") as f:
+            build_log = f.read()
+        try:
+            with open(os.path.join(b, "boot.log"), encoding="utf-8", errors="replace") as f:
+                boot_log = f.read()
+        except OSError:
+            boot_log = ""
+        kos = sorted(k for k in glob.glob(os.path.join(b, "**", "*.ko"), recursive=True)
+                     if not os.path.relpath(k, b).startswith("initramfs" + os.sep))
+        ko = collections.Counter()
+        for k in kos:
+            ko.update(helper_calls(args.objdump, k))
+        d = {
+            "build": b,
+            "vmlinux": helper_calls(args.objdump, os.path.join(b, "vmlinux")),
+            "ko": ko,
+            "kos": [os.path.relpath(k, b) for k in kos],
+            "text": text_size(args.nm, os.path.join(b, "vmlinux")),
+            "modules": module_results(boot_log),
+            "warnings": warnings(build_log),
+            "boot_log": boot_log,
+            "booted": booted.get(variant) == "1" and "E2E: init done" in boot_log,
+        }
+        data[variant] = d
+        if not d["booted"]:
+            problems.append("%s build: did not boot to the end of /init (boot.log in %s)" % (variant, b))
+        for m, (passed, failed, summary) in d["modules"].items():
+            if not passed or failed or not summary or not summary.endswith(" 0 failed"):
+                problems.append("%s build: %s: %d passed, failed %s, summary %r"
+                                % (variant, m, len(passed), failed, summary))
+        for w in d["warnings"]:
+            problems.append("%s build: %s" % (variant, w))
+        for line in boot_log.splitlines():
+            if "E2E: insmod" in line or "Unknown symbol" in line:
+                problems.append("%s build, boot: %s" % (variant, re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", line).strip()))
+
+    rep, nreports = reports(data["on"]["build"])
+    left = collections.Counter()
+    callers = collections.defaultdict(set)
+    for src in (data["on"]["vmlinux"], data["on"]["ko"]):
+        for (h, fn), n in src.items():
+            left[h] += n
+            callers[h].add(fn)
+    for h, n in left.items():
+        if not rep.get(h) or not rep[h]["reasons"]:
+            failures.append("on build: %d call(s) to %s left with no reason in any plugin report (callers: %s)"
+                            % (n, h, ", ".join(sorted(callers[h]))[:300]))
+
+    def total(c):
+        return sum(c.values())
+
+    def per_helper(c):
+        out = collections.Counter()
+        for (h, _), n in c.items():
+            out[h] += n
+        return out
+
+    def checks(d, m):
+        passed, failed, summary = d["modules"][m]
+        return "%d PASS, %d FAIL" % (len(passed), len(failed)) if summary else "no summary"
+
+    def row(title, fn):
+        return "| %s | %s |" % (title, " | ".join(fn(v) for v in variants))
+
+    def build_cell(v):
+        return "%s s%s" % (seconds.get(v), " (incremental)" if incremental.get(v) == "1" else " (from scratch)")
+
+    lines = [
+        "# Linux 6.12 with CONFIG_RUST_INLINE_HELPERS: %s, %s config" % (args.arch, args.config),
+        "",
+        "Written by `scripts/kernel-e2e --arch %s --config %s` on %s: Debian's linux-source-6.12 "
+        "with scripts/kbuild/patches, clang/lld 22 (`LLVM=-22`), Debian rustc 1.96, every build "
+        "booted in qemu." % (args.arch, args.config, datetime.date.today().isoformat()),
+        "",
+        "| | " + " | ".join(LABEL[v] for v in variants) + " |",
+        "|---" * (len(variants) + 1) + "|",
+        row("build wall time", build_cell),
+        row("vmlinux code bytes (function symbols)", lambda v: str(data[v]["text"])),
+        row("boots", lambda v: "yes" if data[v]["booted"] else "NO"),
+    ]
+    for m in MODULES:
+        lines.append(row("test module `%s`" % m, lambda v, m=m: checks(data[v], m)))
+    lines += [
+        row("objtool/modpost warnings", lambda v: str(len(data[v]["warnings"]))),
+        row("helper calls in vmlinux", lambda v: str(total(data[v]["vmlinux"]))),
+        row("helper calls in .ko files (%s)" % ", ".join(os.path.basename(k) for k in data["on"]["kos"]),
+            lambda v: str(total(data[v]["ko"]))),
+    ]
+    if rust_seconds:
+        def med(v):
+            xs = sorted(rust_seconds.get(v, []))
+            return xs[len(xs) // 2] if xs else None
+        lines.append(row("Rust part of the build, s (median of %d)" % len(rust_seconds.get("off", [])),
+                         lambda v: "%.2f" % med(v) if med(v) is not None else "-"))
+        lines.append(row("Rust part / option off",
+                         lambda v: "%.2f" % (med(v) / med("off")) if med(v) and med("off") else "-"))
+    per = {v: (per_helper(data[v]["vmlinux"]), per_helper(data[v]["ko"])) for v in variants}
+    helpers = sorted(set().union(*[set(a) | set(b) for a, b in per.values()]) | set(rep))
+    lines += [
+        "",
+        "Calls are every `call`/`jmp` (arm64: `bl`/`b`) whose target or relocation is a "
+        "`rust_helper_*`, as vmlinux / .ko. *plugin* is what the plugin's %d JSON reports "
+        "say for the on build: calls seen / inlined, and the reason for each call left." % nreports,
+        "",
+        "| helper | " + " | ".join(LABEL[v] for v in variants) + " | plugin: seen / inlined | reason a call stays |",
+        "|---" * (len(variants) + 3) + "|",
+    ]
+    for h in helpers:
+        r = rep.get(h)
+        reasons = "; ".join("%s (%d)" % (k, n) for k, n in r["reasons"].items()) if r else ""
+        cells = ["%d / %d" % (per[v][0][h], per[v][1][h]) for v in variants]
+        lines.append("| %s | %s | %s | %s |" % (
+            h[len("rust_helper_"):], " | ".join(cells),
+            "%d / %d" % (r["calls"], r["inlined"]) if r else "-", reasons))
+
+    if args.config == "hardened" and args.arch == "x86_64":
+        lines += hardening_section(args, data, variants, rep)
+
+    lines += ["", "Boot log excerpts (option on):", "", "```"]
+    for line in data["on"]["boot_log"].splitlines():
+        if re.search(r"Linux version|rust_inline_helpers|E2E:|Retpoline|kCFI|Speculative", line):
+            lines.append(re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", line).rstrip())
+    lines.append("```")
+    if findings:
+        lines += ["", "What went wrong in the Linux 7.1-way build (a comparison, not a failure of this run):", ""]
+        lines += ["- " + f for f in findings]
+    if failures:
+        lines += ["", "Failures:", ""] + ["- " + f for f in failures]
+    os.makedirs(os.path.dirname(os.path.abspath(args.results)), exist_ok=True)
+    tmp = args.results + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+    os.replace(tmp, args.results)
+    for f in failures:
+        print("kernel-e2e: FAIL: " + f, file=sys.stderr)
+    return 1 if failures else 0
+
+
+def hardening_section(args, data, variants, rep):
+    """Register zeroing (-fzero-call-used-regs=used-gpr, CONFIG_ZERO_CALL_USED_REGS):
+    the protection rustc cannot give Rust functions.  For every Rust function
+    that calls a zeroing helper in the off build, is it zeroing in the other
+    builds, where the helper's code is inlined into it?"""
+    off = data["off"]
+    zoff = zeroing_functions(args.objdump, os.path.join(off["build"], "vmlinux"))
+    zero_helpers = {f for f, z in zoff.items() if f.startswith("rust_helper_") and z}
+    pairs = sorted({(fn, h) for (h, fn) in off["vmlinux"] if h in zero_helpers and fn.startswith("_R")})
+    rust_fns = sorted({fn for fn, _ in pairs})
+    out = ["", "## Register zeroing (CONFIG_ZERO_CALL_USED_REGS)", "",
+           "%d of the helpers zero the registers they used before returning (`xor` before every "
+           "`ret`/return thunk), as `-fzero-call-used-regs=used-gpr` makes them; rustc has no such "
+           "option, so Rust functions do not. In the off build %d Rust functions in vmlinux call "
+           "one of those helpers (%d function/helper pairs). Once the helper is inlined, the "
+           "Rust function's own returns are the helper's returns:" % (len(zero_helpers), len(rust_fns), len(pairs)),
+           "", "| build | Rust callers that zero registers on every return | lost |", "|---|---|---|"]
+    weakened = {}
+    for v in variants:
+        if v == "off":
+            continue
+        z = zeroing_functions(args.objdump, os.path.join(data[v]["build"], "vmlinux"))
+        kept = [fn for fn in rust_fns if z.get(fn)]
+        gone = [fn for fn in rust_fns if fn in z and not z[fn]]
+        weakened[v] = gone
+        out.append("| %s | %d of %d | %d |" % (LABEL[v], len(kept), len([fn for fn in rust_fns if fn in z]), len(gone)))
+    out += ["", "The plugin's reports name the policy row for it, `ZeroCallUsedRegs` (the caller gains "
+            "the helper's `zero-call-used-regs`), next to the others it applied:", ""]
+    counts = collections.Counter()
+    for f in glob.glob(os.path.join(data["on"]["build"], "**", ".*.rih.json"), recursive=True):
+        try:
+            with open(f, encoding="utf-8") as fh:
+                for h in json.load(fh).get("helpers", []):
+                    counts.update(h.get("reconciled", {}))
+        except (OSError, ValueError):
+            pass
+    out.append("| policy row | calls it reconciled |")
+    out.append("|---|---|")
+    for k, n in sorted(counts.items()):
+        out.append("| %s | %d |" % (k, n))
+    if "always" in weakened:
+        out += ["", "Linux 7.1's way loses register zeroing in %d Rust functions: %s"
+                % (len(weakened["always"]), ", ".join(weakened["always"][:8]) + (" ..." if len(weakened["always"]) > 8 else ""))]
+    return out
+
+
+if __name__ == "__main__":
+    sys.exit(main())
