@@ -51,6 +51,10 @@ void HelperReport::noteModuleFlag(StringRef Flag, StringRef Row, StringRef What,
   ModuleFlags.push_back({Flag.str(), Row.str(), What.str(), File.str()});
 }
 
+void HelperReport::notePropagated(StringRef Attr, StringRef Function) {
+  ++Propagated[Attr.str()];
+}
+
 void HelperReport::noteSkippedFile(StringRef File, StringRef Reason) {
   SkippedFiles.emplace_back(File.str(), Reason.str());
 }
@@ -109,6 +113,9 @@ bool HelperReport::read(StringRef Path, Module &M) {
       if (const json::Object *F = FV.getAsObject())
         ModuleFlags.push_back({Str(*F, "flag"), Str(*F, "row"),
                                Str(*F, "change"), Str(*F, "file")});
+  if (const json::Object *P = Root->getObject("propagated_hardening"))
+    for (const auto &KV : *P)
+      Propagated[KV.first.str()] += KV.second.getAsInteger().value_or(0);
   if (const json::Array *Ss = Root->getArray("files_not_linked"))
     for (const json::Value &SV : *Ss)
       if (const json::Object *S = SV.getAsObject())
@@ -162,6 +169,10 @@ bool HelperReport::write(StringRef Path, Module &M) const {
             J.attribute("change", C.What);
             J.attribute("file", C.File);
           });
+      });
+      J.attributeObject("propagated_hardening", [&] {
+        for (const auto &KV : Propagated)
+          J.attribute(KV.first, int64_t(KV.second));
       });
       J.attributeArray("files_not_linked", [&] {
         for (const auto &FR : SkippedFiles)

@@ -55,11 +55,18 @@ public:
   void noteModuleFlag(llvm::StringRef Flag, llvm::StringRef Row,
                       llvm::StringRef What, llvm::StringRef File);
 
+  /// Records that function \p Function gained attribute \p Attr because
+  /// it calls a function that has it (HelperInline.cpp,
+  /// propagateUnmergedHardening).
+  void notePropagated(llvm::StringRef Attr, llvm::StringRef Function);
+
   /// Records that helper file \p File was not linked, and why.
   void noteSkippedFile(llvm::StringRef File, llvm::StringRef Reason);
 
   /// Returns true when nothing was linked, inlined or refused.
-  bool empty() const { return Helpers.empty() && ModuleFlags.empty(); }
+  bool empty() const {
+    return Helpers.empty() && ModuleFlags.empty() && Propagated.empty();
+  }
 
   unsigned getNumInlined() const;
   unsigned getNumRefused() const;
@@ -90,6 +97,7 @@ private:
   };
   llvm::SmallVector<FlagChange, 2> ModuleFlags;
   llvm::SmallVector<std::pair<std::string, std::string>, 1> SkippedFiles;
+  std::map<std::string, unsigned> Propagated; ///< Attribute -> functions.
 };
 
 /// Returns \p Path with "%m" replaced by the name of \p M ('/' and '\\'
