@@ -91,7 +91,7 @@ rih_kernel_configure() {
   mkdir -p "$scratch" "$build"
   frag=$scratch/fragment.config
   cat "$RIH_KBUILD/minimal.config" >"$frag"
-  [[ $arch == arm64 ]] && cat "$RIH_KBUILD/arm64.config" >>"$frag"
+  cat "$RIH_KBUILD/$arch.config" >>"$frag"
   [[ $config == hardened ]] && cat "$RIH_KBUILD/hardened.config" >>"$frag"
   if [[ $variant == on ]]; then
     echo CONFIG_RUST_INLINE_HELPERS=y >>"$frag"
