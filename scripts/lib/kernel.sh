@@ -117,14 +117,21 @@ rih_kernel_configure() {
   rm -rf "$scratch"
 }
 
-# A busybox initramfs whose /init loads every module it carries, then
-# reboots (qemu runs with -no-reboot, so it exits).
+# An initramfs whose /init loads every module it carries, then reboots (qemu
+# runs with -no-reboot, so it exits): busybox on x86_64; on arm64, where the
+# host's busybox cannot run, scripts/kbuild/arm64-init.c built by clang.
 rih_kernel_initramfs() {
-  local build=$1 root=$1/initramfs ko
+  local build=$1 arch=$2 root=$1/initramfs ko
   rm -rf "$root"
   mkdir -p "$root"/{bin,dev,proc,sys,lib/modules}
+  while IFS= read -r -d '' ko; do cp "$ko" "$root/lib/modules/"; done < <(find "$build" -name '*.ko' -not -path "$root/*" -print0)
+  if [[ $arch == arm64 ]]; then
+    "$CLANG" --target=aarch64-linux-gnu -O2 -static -nostdlib -ffreestanding -fno-stack-protector \
+      -fuse-ld=lld -o "$root/init" "$RIH_KBUILD/arm64-init.c" || return 1
+    (cd "$root" && find . | cpio -o -H newc --quiet) >"$build/initramfs.cpio"
+    return 0
+  fi
   cp /bin/busybox "$root/bin/busybox"
-  while IFS= read -r -d '' ko; do cp "$ko" "$root/lib/modules/"; done < <(find "$build" -name '*.ko' -print0)
   cat >"$root/init" <<'EOF'
 #!/bin/busybox sh
 /bin/busybox mount -t proc proc /proc
@@ -143,7 +150,7 @@ EOF
 rih_kernel_boot() {
   local build=$1 arch=$2 config=$3 limit=$4 smp=1
   [[ $config == hardened ]] && smp=2
-  rih_kernel_initramfs "$build"
+  rih_kernel_initramfs "$build" "$arch" || return 1
   case $arch in
     x86_64)
       timeout "$limit" qemu-system-x86_64 -m 256M -smp "$smp" -nographic -no-reboot \
