@@ -19,6 +19,9 @@
 #                                   objects, -Wl,...) + librust-lto.a -> EXE
 #   rih_build_kernel SRC OUT        crate.bc and helpers.bc of examples/kernel-common
 #                                   with the kernel flags in SRC
+#   rih_always_inline_source OUT SRC...
+#                                   OUT: a C file that includes each SRC with
+#                                   every function always_inline (Linux 7.1)
 #   rih_count_helper_calls OBJ      "COUNT NAME" per rust_helper_* called or
 #                                   tail-jumped to in OBJ, sorted by name
 
@@ -172,40 +175,26 @@ rih_build_kernel() {
   rih_run '' "$CLANG" "${cflags[@]}" -emit-llvm -c "$src/../kernel-common/helpers.c" -o "$out/helpers.bc"
 }
 
-# A call or jump counts when its relocation (PLT32, PC32, or GOTPCRELX for
-# `call *x@GOTPCREL(%rip)`) names a rust_helper_* (or its section
-# .text.rust_helper_*, with function sections), or, without a relocation,
-# when its target is the start of one (a helper defined in the same object).
-# Calls through a register loaded earlier cannot be attributed.
+# Linux 7.1's way of making every helper inlinable: OUT includes each SRC
+# (written as given: absolute, or relative to OUT) between
+# `#pragma clang attribute push(__attribute__((always_inline)), ...)` and
+# its pop.  clang rejects the push alone in an -include header ("unterminated
+# '#pragma clang attribute push'"), so a wrapper file it is.
+rih_always_inline_source() {
+  local out=$1 src
+  shift
+  {
+    echo '#pragma clang attribute push(__attribute__((always_inline)), apply_to = function)'
+    for src in "$@"; do echo "#include \"$src\""; done
+    echo '#pragma clang attribute pop'
+  } >"$out"
+}
+
+# "COUNT NAME" per rust_helper_* that OBJ calls or jumps to, sorted by name
+# (scripts/lib/helper_calls.py says what counts).
 rih_count_helper_calls() {
-  local obj=$1 dis
+  local obj=$1
   [[ -f $obj ]] || rih_die "no object file $obj"
-  dis=$("$LLVM_OBJDUMP" -dr --no-show-raw-insn "$obj") || rih_die "llvm-objdump cannot read $obj"
-  awk '
-    function flush() { if (pending != "") count[pending]++; pending = ""; branch = 0 }
-    /^[[:space:]]+[0-9a-f]+:[[:space:]]+R_X86_64_/ {
-      if (branch) {
-        pending = ""
-        sym = $3; sub(/^\.text\./, "", sym)
-        if ($2 ~ /^R_X86_64_(PLT32|PC32|GOTPCRELX)$/ && match(sym, /^rust_helper_[A-Za-z0-9_]+/))
-          pending = substr(sym, RSTART, RLENGTH)
-      }
-      flush(); next
-    }
-    /^[[:space:]]+[0-9a-f]+:[[:space:]]*\t/ {
-      flush()
-      n = split($0, f, "\t"); insn = f[2]
-      for (i = 3; i <= n; i++) insn = insn " " f[i]
-      sub(/^((cs|ds|notrack|bnd|rex64|data16)[[:space:]]+)+/, "", insn)
-      if (insn !~ /^(call|j[a-z]+)q?[[:space:]]/) next
-      branch = 1
-      if (match(insn, /<(\.text\.)?rust_helper_[A-Za-z0-9_]+>$/)) {
-        pending = substr(insn, RSTART + 1, RLENGTH - 2)
-        sub(/^\.text\./, "", pending)
-      }
-      next
-    }
-    { flush() }
-    END { flush(); for (h in count) print count[h], h }
-  ' <<<"$dis" | LC_ALL=C sort -k2,2
+  python3 "$(dirname "${BASH_SOURCE[0]}")/helper_calls.py" --objdump "$LLVM_OBJDUMP" "$obj" ||
+    rih_die "cannot count the helper calls of $obj"
 }

@@ -14,6 +14,8 @@
 #                               make with every tool pinned; always: rustc
 #                               through scripts/kbuild/rustc-linux-7.1-way
 #                               (inputs in BUILD/linux-7.1-way)
+#   rih_kernel_env BUILD CMD...  CMD with the environment kernel commands of
+#                               BUILD run in
 #   rih_kernel_time_rust BUILD  runs the saved commands of BUILD's
 #                               rust/kernel.o and samples/rust/*.o again,
 #                               one after the other; prints the wall seconds
@@ -62,11 +64,19 @@ rih_kernel_make() {
   # export (a helper's internalized copy calling a non-exported function):
   # modpost warns instead of stopping, and the module then fails to load.
   [[ $variant == always ]] && rustc=$RIH_KBUILD/rustc-linux-7.1-way && extra+=(KBUILD_MODPOST_WARN=1)
-  env PATH="$LLVM_BINDIR:/usr/sbin:/usr/bin:/sbin:/bin" \
-    RIH_7_1_RUSTC=/usr/bin/rustc RIH_7_1_DIR="$build/linux-7.1-way" RIH_7_1_LLVM_BINDIR="$LLVM_BINDIR" \
-    make -C "$src" O="$build" LLVM=-22 \
+  rih_kernel_env "$build" make -C "$src" O="$build" LLVM=-22 \
     RUSTC="$rustc" HOSTRUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc \
     BINDGEN="$RIH_KBUILD/bindgen-wrapper" "${extra[@]}" "$@"
+}
+
+# Runs a command for BUILD: a PATH without rustup, and what
+# scripts/kbuild/rustc-linux-7.1-way reads (used when BUILD is an "always"
+# build, harmless otherwise).
+rih_kernel_env() {
+  local build=$1
+  shift
+  env PATH="$LLVM_BINDIR:/usr/sbin:/usr/bin:/sbin:/bin" \
+    RIH_7_1_RUSTC=/usr/bin/rustc RIH_7_1_DIR="$build/linux-7.1-way" RIH_7_1_LLVM_BINDIR="$LLVM_BINDIR" "$@"
 }
 
 rih_kernel_time_rust() {
@@ -76,9 +86,8 @@ rih_kernel_time_rust() {
     [[ -f $f ]] || continue
     cmd=$(sed -n '1s/^savedcmd_[^ ]* := //p' "$f")
     [[ -n $cmd ]] || continue
-    (cd "$build" && env PATH="$LLVM_BINDIR:/usr/sbin:/usr/bin:/sbin:/bin" RUSTC_BOOTSTRAP=1 \
-      RIH_7_1_RUSTC=/usr/bin/rustc RIH_7_1_DIR="$build/linux-7.1-way" RIH_7_1_LLVM_BINDIR="$LLVM_BINDIR" \
-      sh -c "$cmd") >/dev/null 2>&1 || { echo "error: $f's command failed" >&2; return 1; }
+    (cd "$build" && RUSTC_BOOTSTRAP=1 rih_kernel_env "$build" sh -c "$cmd") >/dev/null 2>&1 ||
+      { echo "error: $f's command failed" >&2; return 1; }
   done
   t1=${EPOCHREALTIME/[.,]/}
   awk -v d=$((t1 - t0)) 'BEGIN { printf "%.2f\n", d / 1e6 }'

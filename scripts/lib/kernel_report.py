@@ -24,16 +24,9 @@ import re
 import subprocess
 import sys
 
+from helper_calls import FUNC, INSN, helper_calls
+
 MODULES = ("rust_inline_helpers", "rust_inline_helpers_module")
-# A direct branch: x86 call/jmp/jcc, arm64 bl/b/b.cond/cbz/tbz.
-BRANCH = re.compile(r"^(call|jmp|j[a-z]+|bl|b|b\.[a-z]+|cbn?z|tbn?z)q?$")
-TARGET = re.compile(r"<(rust_helper_[A-Za-z0-9_]+)>$")
-RELOC = re.compile(
-    r"^\s+[0-9a-f]+:\s+R_(X86_64_(PLT32|PC32|GOTPCRELX)|AARCH64_(CALL26|JUMP26))\s+"
-    r"(\.text\.)?(rust_helper_[A-Za-z0-9_]+)"
-)
-INSN = re.compile(r"^\s*[0-9a-f]+:\s+(\S+)\s*(.*)$")
-FUNC = re.compile(r"^[0-9a-f]+ <([^>]+)>:$")
 
 
 def parse_pairs(text):
@@ -42,53 +35,6 @@ def parse_pairs(text):
         key, _, value = item.partition("=")
         out[key] = value
     return out
-
-
-def helper_calls(objdump, path):
-    """{(helper, caller function): count} of branches to rust_helper_* in
-    PATH, callers that are helpers themselves left out."""
-    proc = subprocess.run(
-        [objdump, "-dr", "--no-show-raw-insn", path], capture_output=True, text=True
-    )
-    if proc.returncode != 0:
-        raise RuntimeError("%s cannot read %s: %s" % (objdump, path, proc.stderr.strip()))
-    counts = collections.Counter()
-    func, pending, branch = "", None, False
-
-    def settle():
-        nonlocal pending, branch
-        if pending and not func.startswith("rust_helper_"):
-            counts[(pending, func)] += 1
-        pending, branch = None, False
-
-    for line in proc.stdout.splitlines():
-        m = RELOC.match(line)
-        if m:
-            if branch:
-                pending = m.group(5)
-            settle()
-            continue
-        m = FUNC.match(line)
-        if m:
-            settle()
-            func = m.group(1)
-            continue
-        m = INSN.match(line)
-        if not m or "\t" not in line:
-            settle()
-            continue
-        settle()
-        fields = line.split("\t")
-        insn = fields[1].strip() if len(fields) > 1 else ""
-        mnemonic = insn.split()[0] if insn else ""
-        if not BRANCH.match(mnemonic):
-            continue
-        branch = True
-        t = TARGET.search(line.rstrip())
-        if t:
-            pending = t.group(1)
-    settle()
-    return counts
 
 
 def text_size(nm, path):
@@ -132,8 +78,12 @@ def warnings(build_log):
 
 
 def reports(build):
-    """helper -> {calls, inlined, refused, reasons: Counter}"""
-    agg = collections.defaultdict(lambda: {"calls": 0, "inlined": 0, "refused": 0, "reasons": collections.Counter()})
+    """helper -> {calls, inlined, refused, reconciled: Counter of policy rows,
+    reasons: Counter}, from every plugin report under BUILD; and how many
+    reports there were."""
+    agg = collections.defaultdict(lambda: {"calls": 0, "inlined": 0, "refused": 0,
+                                           "reconciled": collections.Counter(),
+                                           "reasons": collections.Counter()})
     files = glob.glob(os.path.join(build, "**", ".*.rih.json"), recursive=True)
     for f in files:
         try:
@@ -146,6 +96,7 @@ def reports(build):
             a["calls"] += h.get("calls", 0)
             a["inlined"] += h.get("inlined", 0)
             a["refused"] += h.get("refused", 0)
+            a["reconciled"].update(h.get("reconciled", {}))
             for r in h.get("refusals", []):
                 a["reasons"][r.get("reason", "?")] += 1
     return agg, len(files)
@@ -216,10 +167,10 @@ def main():
                      if not os.path.relpath(k, b).startswith("initramfs" + os.sep))
         ko = collections.Counter()
         for k in kos:
-            ko.update(helper_calls(args.objdump, k))
+            ko.update(helper_calls(args.objdump, k, skip_helpers=True))
         d = {
             "build": b,
-            "vmlinux": helper_calls(args.objdump, os.path.join(b, "vmlinux")),
+            "vmlinux": helper_calls(args.objdump, os.path.join(b, "vmlinux"), skip_helpers=True),
             "ko": ko,
             "kos": [os.path.relpath(k, b) for k in kos],
             "text": text_size(args.nm, os.path.join(b, "vmlinux")),
@@ -372,13 +323,8 @@ def hardening_section(args, data, variants, rep):
     out += ["", "The plugin's reports name the policy row for it, `ZeroCallUsedRegs` (the caller gains "
             "the helper's `zero-call-used-regs`), next to the others it applied:", ""]
     counts = collections.Counter()
-    for f in glob.glob(os.path.join(data["on"]["build"], "**", ".*.rih.json"), recursive=True):
-        try:
-            with open(f, encoding="utf-8") as fh:
-                for h in json.load(fh).get("helpers", []):
-                    counts.update(h.get("reconciled", {}))
-        except (OSError, ValueError):
-            pass
+    for r in rep.values():
+        counts.update(r["reconciled"])
     out.append("| policy row | calls it reconciled |")
     out.append("|---|---|")
     for k, n in sorted(counts.items()):

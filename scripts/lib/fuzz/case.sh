@@ -178,15 +178,13 @@ fi
 # 3. kernel
 mkdir -p kernel-src
 cp cflags.txt kernel-src/cflags.txt
-{
-  echo "/* Linux 7.1's CONFIG_RUST_INLINE_HELPERS: every function always_inline. */"
-  echo '#pragma clang attribute push(__attribute__((always_inline)), apply_to = function)'
-  for bc in "${bcs[@]}"; do
-    rel=${bc#"$dir"/}
-    echo "#include \"../${rel%.bc}.c\""
-  done
-  echo '#pragma clang attribute pop'
-} >kernel-src/helpers.c
+# Linux 7.1's CONFIG_RUST_INLINE_HELPERS: every function always_inline.
+sources=()
+for bc in "${bcs[@]}"; do
+  rel=${bc#"$dir"/}
+  sources+=("../${rel%.bc}.c")
+done
+rih_always_inline_source kernel-src/helpers.c "${sources[@]}"
 if step kernel-helpers-bc rih_cc_userspace_helpers "$dir/kernel-src" "$dir/kernel-helpers.bc" -emit-llvm &&
   step kernel-llvm-link "$LLVM_LINK" --internalize --suppress-warnings \
     "$dir/crate.bc" "$dir/kernel-helpers.bc" -o "$dir/kernel-linked.bc" &&
