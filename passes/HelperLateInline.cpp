@@ -13,6 +13,7 @@
 #include "passes/HelperReport.h"
 
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/InstrTypes.h"
 #include "llvm/IR/Metadata.h"
@@ -81,6 +82,20 @@ SmallVector<LatePair, 4> takeLatePairs(Module &M) {
 }
 
 } // namespace
+
+void HelperLateInlinePass::printPipeline(raw_ostream &OS,
+                                         function_ref<StringRef(StringRef)>) {
+  OS << "rust-helpers-late-inline";
+  SmallVector<std::string, 2> Params;
+  if (!Options.ReportPath.empty())
+    Params.push_back("report=" + Options.ReportPath);
+  if (Options.Reconcile.Hardening != HardeningMode::Strengthen)
+    Params.push_back(
+        ("hardening=" + getHardeningModeName(Options.Reconcile.Hardening))
+            .str());
+  if (!Params.empty())
+    OS << "<" << join(Params, ";") << ">";
+}
 
 PreservedAnalyses HelperLateInlinePass::run(Module &M,
                                             ModuleAnalysisManager &MAM) {

@@ -62,6 +62,10 @@ public:
   llvm::PreservedAnalyses run(llvm::Module &M,
                               llvm::ModuleAnalysisManager &MAM);
 
+  /// Prints the pass as it is written in a pipeline, with its parameters.
+  void printPipeline(llvm::raw_ostream &OS,
+                     llvm::function_ref<llvm::StringRef(llvm::StringRef)>);
+
   static bool isRequired() { return true; }
 
 private:
