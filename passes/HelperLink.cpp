@@ -50,9 +50,10 @@ struct CapturingHandler : public DiagnosticHandler {
   }
 };
 
-/// The kernel's name prefix of C helpers (rust/helpers/*.c): a crate call to
-/// such a function that no helper file defines gets a missed remark.
-constexpr StringRef HelperPrefix = "rust_helper_";
+/// The kernel's name prefix of C helpers (rust/helpers/*.c): without
+/// prefix= or suffix=, a crate call to such a function that no helper file
+/// defines gets a missed remark.
+constexpr StringRef KernelHelperPrefix = "rust_helper_";
 
 /// Returns true when \p GV is a definition with a symbol: what a helper file
 /// exports (the helper object defines it too).
@@ -85,6 +86,8 @@ public:
 
 private:
   bool openAll();
+  bool isHelper(const GlobalValue &GV) const;
+  bool looksLikeHelper(StringRef Name) const;
   bool checkDefinitions();
   bool providesNeededSymbol(const Module &Src) const;
   void dropImportedCopies(const Module &Src);
@@ -125,6 +128,21 @@ private:
   /// For each file linked, the symbols it defines.
   StringMap<std::vector<std::string>> Provides;
 };
+
+/// Returns true when \p GV, in a helper file, is a helper: an exported
+/// definition whose name prefix= and suffix= accept.
+bool HelperLinker::isHelper(const GlobalValue &GV) const {
+  return isExportedDefinition(GV) && Options.isHelperName(GV.getName());
+}
+
+/// Returns true when a crate call to \p Name that no file defines deserves a
+/// remark: a name that prefix= and suffix= accept, or without them the
+/// kernel's rust_helper_*.
+bool HelperLinker::looksLikeHelper(StringRef Name) const {
+  if (Options.Prefix.empty() && Options.Suffix.empty())
+    return Name.starts_with(KernelHelperPrefix);
+  return Options.isHelperName(Name);
+}
 
 bool HelperLinker::openAll() {
   if (Options.HelperFiles.empty()) {
@@ -173,7 +191,7 @@ bool HelperLinker::checkDefinitions() {
     SmallVector<StringRef, 4> InCrate;
     unsigned Exported = 0, DefinedHere = 0;
     for (const GlobalValue &GV : Src->global_values()) {
-      if (!isExportedDefinition(GV))
+      if (!isHelper(GV))
         continue;
       ++Exported;
       const GlobalValue *Mine = M.getNamedValue(GV.getName());
@@ -219,7 +237,7 @@ bool HelperLinker::checkDefinitions() {
 /// defines, so that the helper file's definition is linked and reconciled.
 void HelperLinker::dropImportedCopies(const Module &Src) {
   for (const GlobalValue &SGV : Src.global_values()) {
-    if (!isExportedDefinition(SGV))
+    if (!isHelper(SGV))
       continue;
     auto *F = dyn_cast_or_null<Function>(M.getNamedValue(SGV.getName()));
     if (F && F->hasAvailableExternallyLinkage())
@@ -232,7 +250,7 @@ void HelperLinker::dropImportedCopies(const Module &Src) {
 /// definition.
 bool HelperLinker::providesNeededSymbol(const Module &Src) const {
   for (const GlobalValue &SGV : Src.global_values()) {
-    if (!isExportedDefinition(SGV))
+    if (!isHelper(SGV))
       continue;
     const GlobalValue *DGV = M.getNamedValue(SGV.getName());
     if (DGV && DGV->isDeclaration() && !KeptAsCalls.contains(SGV.getName()))
@@ -301,7 +319,7 @@ bool HelperLinker::checkSignatures(Module &Src, const HelperFile &File) {
   SmallVector<std::string, 2> Errors;
   // A function on one side and data on the other is never a helper call.
   for (GlobalValue &GV : Src.global_values()) {
-    if (!isExportedDefinition(GV))
+    if (!isHelper(GV))
       continue;
     GlobalValue *Mine = M.getNamedValue(GV.getName());
     if (!Mine || !Mine->isDeclaration() ||
@@ -317,7 +335,7 @@ bool HelperLinker::checkSignatures(Module &Src, const HelperFile &File) {
                          .str());
   }
   for (Function &Def : Src) {
-    if (!isExportedDefinition(Def))
+    if (!isHelper(Def))
       continue;
     Function *Decl = M.getFunction(Def.getName());
     if (!Decl || !Decl->isDeclaration())
@@ -522,7 +540,7 @@ void HelperLinker::noteUnused(const HelperFile &File, StringRef Why) {
 /// stays a call to the helper object.
 void HelperLinker::noteNotDefined() {
   for (Function &F : M) {
-    if (!F.isDeclaration() || !F.getName().starts_with(HelperPrefix) ||
+    if (!F.isDeclaration() || !looksLikeHelper(F.getName()) ||
         F.isIntrinsic() || KeptAsCalls.contains(F.getName()))
       continue;
     auto It = DeclaredOnly.find(F.getName().str());
@@ -572,9 +590,11 @@ bool HelperLinker::linkOne(std::unique_ptr<Module> Src,
   for (const ModuleFlagChange &Change : FlagChanges)
     noteFlagChange(Change, File);
   dropModuleAsm(*Src, File);
+  // What is not a helper (prefix=, suffix=) or stays a call is not linked:
+  // the crate keeps calling the C object's symbol.
   for (Function &F : *Src)
-    if (!F.isDeclaration() && F.hasName() &&
-        KeptAsCalls.contains(F.getName())) {
+    if (isExportedDefinition(F) &&
+        (KeptAsCalls.contains(F.getName()) || !isHelper(F))) {
       if (Error E = F.materialize())
         consumeError(std::move(E));
       F.deleteBody();
@@ -717,14 +737,14 @@ bool HelperLinker::run() {
       }
       dropImportedCopies(*Peek);
       for (const Function &F : *Peek)
-        if (F.isDeclaration() && F.getName().starts_with(HelperPrefix))
+        if (F.isDeclaration() && looksLikeHelper(F.getName()))
           DeclaredOnly.try_emplace(F.getName().str(), File.Path);
       if (!providesNeededSymbol(*Peek))
         continue;
       std::vector<std::string> &Names = Provides[File.Path];
       Names.clear();
       for (const GlobalValue &GV : Peek->global_values())
-        if (isExportedDefinition(GV))
+        if (isHelper(GV))
           Names.push_back(GV.getName().str());
       Expected<std::unique_ptr<Module>> Src = openHelperModule(File, Ctx);
       if (!Src) {
@@ -771,6 +791,10 @@ void HelperLinkPass::printPipeline(raw_ostream &OS,
     OS << Sep << "mismatch=" << getMismatchModeName(Options.Mismatch);
   if (Options.DropDebugInfo)
     OS << Sep << "debug=drop";
+  if (!Options.Prefix.empty())
+    OS << Sep << "prefix=" << Options.Prefix;
+  if (!Options.Suffix.empty())
+    OS << Sep << "suffix=" << Options.Suffix;
   OS << ">";
 }
 

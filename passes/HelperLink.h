@@ -5,8 +5,8 @@
 //
 //===----------------------------------------------------------------------===//
 //
-// `rust-helpers-link<helpers=PATH;...;hardening=MODE;mismatch=MODE;debug=MODE>`:
-// opens each helper file (bitcode lazily, or textual IR; HelperFiles.h) and
+// `rust-helpers-link<helpers=PATH;...;hardening=MODE;mismatch=MODE;debug=MODE;
+// prefix=STR;suffix=STR>`: opens each helper file (bitcode lazily, or textual IR; HelperFiles.h) and
 // links into the crate, with Linker::LinkOnlyNeeded, the definitions that the
 // crate references, and what those reference in turn (also across helper
 // files).  Linked functions and constant data become internal and functions
@@ -48,6 +48,18 @@ struct HelperLinkOptions {
   /// debug=drop: remove the linked helpers' debug info (the kernel builds
   /// its helpers with -g0 for BTF).
   bool DropDebugInfo = false;
+  /// prefix=STR, suffix=STR: only the exported definitions whose names
+  /// start with Prefix and end with Suffix are helpers; the files' other
+  /// definitions stay calls to the C object.  Both empty (the default):
+  /// every definition of the helper files is a helper, whatever its name
+  /// (the kernel's rust_helper_*, bindgen --wrap-static-fns' *__extern).
+  std::string Prefix, Suffix;
+
+  /// Returns true when \p Name is a helper's name under Prefix and Suffix.
+  bool isHelperName(llvm::StringRef Name) const {
+    return Name.starts_with(Prefix) && Name.ends_with(Suffix) &&
+           Name.size() >= Prefix.size() + Suffix.size();
+  }
 };
 
 /// Parses a debug= value: "keep" gives false, "drop" true

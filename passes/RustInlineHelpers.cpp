@@ -47,6 +47,10 @@ void RustInlineHelpersPass::printPipeline(raw_ostream &OS,
     OS << Sep << "debug=drop";
   if (Options.LateRound)
     OS << Sep << "late";
+  if (!Options.Link.Prefix.empty())
+    OS << Sep << "prefix=" << Options.Link.Prefix;
+  if (!Options.Link.Suffix.empty())
+    OS << Sep << "suffix=" << Options.Link.Suffix;
   OS << ">";
 }
 

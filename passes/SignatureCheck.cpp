@@ -15,6 +15,7 @@
 #include "llvm/IR/InstrTypes.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/Module.h"
+#include "llvm/Support/MathExtras.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
@@ -188,16 +189,32 @@ static SmallVector<FlatPart, 8> flattenAll(ArrayRef<Type *> Types) {
   return Out;
 }
 
+/// True when \p T is an integer no C scalar type lowers to (i24, i40, i48,
+/// i56): clang's coercion of a small struct, whose size it keeps exactly
+/// (x86-64's getIntegerTypeAtOffset: a { u32, u8 } is returned as i40).
+static bool isStructPiece(Type *T) {
+  unsigned Bits = T->getIntegerBitWidth();
+  return Bits <= 64 && (Bits < 8 || !isPowerOf2_32(Bits));
+}
+
 /// True when the scalars \p A and \p B use the same registers, each of the
-/// same type, or both integers where one side is a piece of a struct: the
+/// same type, or both integers of at most one register where one side is a
+/// piece of a struct (an aggregate there, or a width no C scalar has): the
 /// bits beyond the narrower integer are the struct's padding.
 static bool sameRegisters(ArrayRef<FlatPart> A, ArrayRef<FlatPart> B) {
   if (A.size() != B.size())
     return false;
-  for (auto [X, Y] : zip(A, B))
-    if (X.Ty != Y.Ty && !(X.Ty->isIntegerTy() && Y.Ty->isIntegerTy() &&
-                          (X.InAggregate || Y.InAggregate)))
+  for (auto [X, Y] : zip(A, B)) {
+    if (X.Ty == Y.Ty)
+      continue;
+    if (!X.Ty->isIntegerTy() || !Y.Ty->isIntegerTy())
       return false;
+    bool Piece = X.InAggregate || Y.InAggregate ||
+                 (isStructPiece(X.Ty) && Y.Ty->getIntegerBitWidth() <= 64) ||
+                 (isStructPiece(Y.Ty) && X.Ty->getIntegerBitWidth() <= 64);
+    if (!Piece)
+      return false;
+  }
   return true;
 }
 

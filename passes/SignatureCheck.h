@@ -55,8 +55,10 @@ std::optional<std::string> findSignatureMismatch(const llvm::Function &Decl,
 /// spelt: with every struct or array passed or returned as a value taken
 /// apart into its scalars, both sides use the same registers, each holding
 /// the same type, or integers of two widths where one side is a piece of a
-/// struct (the bits beyond the narrower one are the struct's padding; two
-/// plain integers of two widths stay a mismatch).  Neither may be varargs.
+/// struct: part of an aggregate there, or a width no C scalar has, as
+/// clang's i40 for a returned { u32, u8 } (the bits beyond the narrower one
+/// are the struct's padding; two plain integers of two widths stay a
+/// mismatch).  Neither may be varargs.
 /// rustc passes a 16-byte #[repr(C)] struct of an i64 and an i16 as one
 /// { i64, i64 } value where clang passes i64 and i16: LLVM lowers a
 /// first-class aggregate as its scalars (ComputeValueVTs), one register

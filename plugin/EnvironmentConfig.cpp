@@ -66,6 +66,13 @@ EnvironmentConfig readEnvironmentConfig() {
     C.HasMismatch = true;
     C.Options.Link.Mismatch = *M;
   }
+  // prefix= and suffix=: an empty value restricts nothing.
+  if (std::optional<std::string> Prefix =
+          sys::Process::GetEnv("RUST_INLINE_HELPERS_PREFIX"))
+    C.Options.Link.Prefix = *Prefix;
+  if (std::optional<std::string> Suffix =
+          sys::Process::GetEnv("RUST_INLINE_HELPERS_SUFFIX"))
+    C.Options.Link.Suffix = *Suffix;
   if (std::optional<std::string> Mode =
           sys::Process::GetEnv("RUST_INLINE_HELPERS_DEBUG")) {
     std::optional<bool> Drop = parseDropDebugInfo(*Mode);

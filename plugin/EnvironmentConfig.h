@@ -15,6 +15,8 @@
 //   RUST_INLINE_HELPERS_HARDENING=MODE   strengthen|refuse|ignore
 //   RUST_INLINE_HELPERS_MISMATCH=MODE    error|warn (mismatch=)
 //   RUST_INLINE_HELPERS_DEBUG=MODE       keep|drop (debug=)
+//   RUST_INLINE_HELPERS_PREFIX=STR       only names starting so are helpers
+//   RUST_INLINE_HELPERS_SUFFIX=STR       only names ending so (e.g. __extern)
 //
 // Unset, loading the plugin changes nothing.
 //

@@ -40,9 +40,10 @@ enum ParamSet : unsigned {
   MismatchParam = 8,
   DebugParam = 16,
   LateParam = 32,
+  NameParams = 64, ///< prefix= and suffix=
 };
 
-/// Parses "helpers=PATH;helpers=PATH;report=PATH;hardening=MODE", accepting
+/// Parses "helpers=PATH;helpers=PATH;report=PATH;hardening=MODE;...", accepting
 /// the parameters in \p Allowed.  helpers= is required when allowed.
 Expected<RustInlineHelpersOptions>
 parseOptions(StringRef Params, StringRef PassName, unsigned Allowed) {
@@ -59,9 +60,12 @@ parseOptions(StringRef Params, StringRef PassName, unsigned Allowed) {
     ValidList.push_back("debug=keep|drop");
   if (Allowed & LateParam)
     ValidList.push_back("late");
+  if (Allowed & NameParams)
+    ValidList.push_back("prefix=STR, suffix=STR");
   std::string Valid = join(ValidList, ", ");
   RustInlineHelpersOptions Opts;
-  bool SawHardening = false, SawMismatch = false, SawDebug = false;
+  bool SawHardening = false, SawMismatch = false, SawDebug = false,
+       SawPrefix = false, SawSuffix = false;
   while (!Params.empty()) {
     StringRef Param;
     std::tie(Param, Params) = Params.split(';');
@@ -91,6 +95,13 @@ parseOptions(StringRef Params, StringRef PassName, unsigned Allowed) {
                                           "mismatch=warn");
       SawMismatch = true;
       Opts.Link.Mismatch = *Mode;
+    } else if ((Allowed & NameParams) && (Key == "prefix" || Key == "suffix") &&
+               !Value.empty()) {
+      bool &Saw = Key == "prefix" ? SawPrefix : SawSuffix;
+      if (Saw)
+        return badParameter(PassName, Param, (Key + "= given twice").str());
+      Saw = true;
+      (Key == "prefix" ? Opts.Link.Prefix : Opts.Link.Suffix) = Value.str();
     } else if ((Allowed & LateParam) && Param == "late") {
       Opts.LateRound = true;
     } else if ((Allowed & DebugParam) && Key == "debug") {
@@ -120,6 +131,10 @@ parseOptions(StringRef Params, StringRef PassName, unsigned Allowed) {
       Opts.Link.Mismatch = Env.Options.Link.Mismatch;
     if ((Allowed & DebugParam) && !SawDebug && Env.HasDebug)
       Opts.Link.DropDebugInfo = Env.Options.Link.DropDebugInfo;
+    if ((Allowed & NameParams) && !SawPrefix)
+      Opts.Link.Prefix = Env.Options.Link.Prefix;
+    if ((Allowed & NameParams) && !SawSuffix)
+      Opts.Link.Suffix = Env.Options.Link.Suffix;
   }
   if ((Allowed & HelpersParam) && Opts.Link.HelperFiles.empty())
     return createStringError(
@@ -135,7 +150,7 @@ Expected<RustInlineHelpersOptions>
 parseRustInlineHelpersOptions(StringRef Params) {
   return parseOptions(Params, "rust-inline-helpers",
                       HelpersParam | ReportParam | HardeningParam |
-                          MismatchParam | DebugParam | LateParam);
+                          MismatchParam | DebugParam | LateParam | NameParams);
 }
 
 Expected<LateInlineOptions> parseLateInlineOptions(StringRef Params) {
@@ -149,7 +164,8 @@ Expected<LateInlineOptions> parseLateInlineOptions(StringRef Params) {
 Expected<HelperLinkOptions> parseHelperLinkOptions(StringRef Params) {
   Expected<RustInlineHelpersOptions> O =
       parseOptions(Params, "rust-helpers-link",
-                   HelpersParam | HardeningParam | MismatchParam | DebugParam);
+                   HelpersParam | HardeningParam | MismatchParam | DebugParam |
+                       NameParams);
   if (!O)
     return O.takeError();
   return std::move(O->Link);
