@@ -98,7 +98,7 @@ std::optional<std::string> HelperInliner::whyNot(CallBase &CB, Function &Callee,
 }
 
 void HelperInliner::missed(CallBase &CB, Function &Callee, StringRef Reason) {
-  remarkNotInlined(CB, Callee.getName(), Reason, Report);
+  remarkNotInlined(CB, getHelperName(Callee), Reason, Report);
   LLVM_DEBUG(dbgs() << "not inlined: " << Callee.getName() << " into "
                     << CB.getCaller()->getName() << ": " << Reason << "\n");
 }
@@ -132,12 +132,13 @@ bool HelperInliner::inlineOne(const WorkItem &Item) {
   FAM.clear(Caller, Caller.getName());
 
   SmallVector<StringRef, 4> RowNames(Rows.begin(), Rows.end());
+  std::string Helper = getHelperName(Callee);
   if (Report)
-    Report->noteInlined(Callee.getName(), Caller.getName(), RowNames);
+    Report->noteInlined(Helper, Caller.getName(), RowNames);
   OptimizationRemarkEmitter ORE(&Caller);
   ORE.emit([&] {
     OptimizationRemark Rem(RemarkPassName, "Inlined", DLoc, Block);
-    Rem << ore::NV("Helper", Callee.getName()) << " inlined into "
+    Rem << ore::NV("Helper", Helper) << " inlined into "
         << ore::NV("Caller", Caller.getName()) << " (from "
         << ore::NV("File", getHelperOrigin(Callee)) << ")";
     if (Rows.empty())

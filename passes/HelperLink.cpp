@@ -15,6 +15,7 @@
 #include "passes/SharedState.h"
 #include "passes/SignatureCheck.h"
 
+#include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Analysis/OptimizationRemarkEmitter.h"
@@ -28,6 +29,8 @@
 #include "llvm/Linker/Linker.h"
 #include "llvm/Support/Debug.h"
 #include "llvm/Transforms/IPO/Internalize.h"
+#include "llvm/Transforms/Utils/Cloning.h"
+#include "llvm/Transforms/Utils/ValueMapper.h"
 
 using namespace llvm;
 
@@ -89,6 +92,9 @@ private:
   bool isHelper(const GlobalValue &GV) const;
   bool looksLikeHelper(StringRef Name) const;
   bool checkDefinitions();
+  bool adoptInModule(const HelperFile &File, ArrayRef<std::string> Names);
+  Function *adaptCalls(Function &Def, FunctionType *CallType,
+                       ArrayRef<CallBase *> Calls, const HelperFile &File);
   bool providesNeededSymbol(const Module &Src) const;
   void dropImportedCopies(const Module &Src);
   bool checkTarget(Module &Src, const HelperFile &File);
@@ -127,6 +133,8 @@ private:
   StringSet<> LinkedEarlier;
   /// For each file linked, the symbols it defines.
   StringMap<std::vector<std::string>> Provides;
+  /// With `lto`: per file, the helpers the module already defines.
+  StringMap<std::vector<std::string>> InModule;
 };
 
 /// Returns true when \p GV, in a helper file, is a helper: an exported
@@ -189,6 +197,7 @@ bool HelperLinker::checkDefinitions() {
       return false;
     }
     SmallVector<StringRef, 4> InCrate;
+    std::vector<std::string> Adopt;
     unsigned Exported = 0, DefinedHere = 0;
     for (const GlobalValue &GV : Src->global_values()) {
       if (!isHelper(GV))
@@ -198,6 +207,8 @@ bool HelperLinker::checkDefinitions() {
       bool CrateDefines = Mine && !Mine->isDeclaration() &&
                           !Mine->hasAvailableExternallyLinkage();
       DefinedHere += CrateDefines;
+      if (CrateDefines)
+        Adopt.push_back(GV.getName().str());
       if (CrateDefines && Mine->getLinkage() == GlobalValue::ExternalLinkage &&
           GV.getLinkage() == GlobalValue::ExternalLinkage)
         InCrate.push_back(GV.getName());
@@ -210,6 +221,10 @@ bool HelperLinker::checkDefinitions() {
                            "'; define each helper in one file only");
         return false;
       }
+    }
+    if (Options.InModule && !Adopt.empty()) {
+      InModule[File.Path] = std::move(Adopt);
+      continue;
     }
     if (InCrate.empty())
       continue;
@@ -711,9 +726,110 @@ bool HelperLinker::linkOne(std::unique_ptr<Module> Src,
   return !Linked.Exported.empty();
 }
 
+/// With `lto`: for each helper of \p File in \p Names that the module
+/// defines (LTO linked the helper object's bitcode in) and calls, an
+/// internal copy becomes the helper the calls reach; the definition keeps
+/// its symbol for everything else.  A call whose type differs from the
+/// definition's (the crate's declaration, before the merge) is checked and
+/// adapted as checkSignatures does.  Returns false after an error.
+bool HelperLinker::adoptInModule(const HelperFile &File,
+                                 ArrayRef<std::string> Names) {
+  bool Failed = false;
+  for (const std::string &Name : Names) {
+    Function *Def = M.getFunction(Name);
+    if (!Def || Def->isDeclaration() || Def->isInterposable())
+      continue;
+    MapVector<FunctionType *, SmallVector<CallBase *, 4>> Calls;
+    for (User *U : Def->users())
+      if (auto *CB = dyn_cast<CallBase>(U);
+          CB && CB->getCalledOperand() == Def && CB->getFunction() != Def)
+        Calls[CB->getFunctionType()].push_back(CB);
+    if (Calls.empty())
+      continue;
+    ValueToValueMapTy VMap;
+    Function *Copy = CloneFunction(Def, VMap);
+    Copy->setName(Name + ".rust-inline-helpers");
+    Copy->setLinkage(GlobalValue::InternalLinkage);
+    Copy->setVisibility(GlobalValue::DefaultVisibility);
+    Copy->setDSOLocal(true);
+    Copy->setComdat(nullptr);
+    HelperSymbol Symbol;
+    Symbol.InModule = Name;
+    setHelperOrigin(*Copy, File.Path, Symbol);
+    for (auto &[Type, List] : Calls) {
+      if (Type == Def->getFunctionType()) {
+        for (CallBase *CB : List)
+          CB->setCalledOperand(Copy);
+        continue;
+      }
+      if (Function *Adapted = adaptCalls(*Def, Type, List, File)) {
+        Adapted->replaceAllUsesWith(Copy);
+        Adapted->eraseFromParent();
+      } else {
+        Failed |= Options.Mismatch == MismatchMode::Error;
+      }
+    }
+    if (Report)
+      Report->noteLinked(Name, File.Path);
+    OptimizationRemarkEmitter ORE(Copy);
+    ORE.emit([&] {
+      return OptimizationRemarkAnalysis(RemarkPassName, "Linked", Copy)
+             << "helper " << ore::NV("Helper", Name)
+             << " is defined in the module (LTO): its calls inline a copy, "
+                "as from "
+             << ore::NV("File", File.Path);
+    });
+  }
+  return !Failed;
+}
+
+/// For \p Calls of type \p CallType to \p Def: when the two types are one
+/// ABI (haveSameFlatSignature), returns a declaration of \p Def's type that
+/// the rewritten calls now reach.  Otherwise reports the mismatch (an error,
+/// or with mismatch=warn a warning, the calls staying) and returns null.
+Function *HelperLinker::adaptCalls(Function &Def, FunctionType *CallType,
+                                   ArrayRef<CallBase *> Calls,
+                                   const HelperFile &File) {
+  // The crate's declaration, as its calls still spell it.
+  Function *Decl = Function::Create(CallType, GlobalValue::ExternalLinkage,
+                                    Def.getName() + ".rust-call", M);
+  Decl->setAttributes(Calls.front()->getAttributes());
+  Decl->setCallingConv(Calls.front()->getCallingConv());
+  for (CallBase *CB : Calls)
+    CB->setCalledOperand(Decl);
+  if (haveSameFlatSignature(*Decl, Def))
+    if (Function *Adapted = adaptDeclaration(*Decl, Def))
+      return Adapted;
+  std::string Why = findSignatureMismatch(*Decl, Def).value_or(
+      "a return value would be rebuilt after an invoke");
+  std::string Msg = ("helper '" + Def.getName() + "' is called in module '" +
+                     M.getModuleIdentifier() + "' as '" +
+                     describeSignature(*Decl) + "' but defined in '" +
+                     File.Path + "' as '" + describeSignature(Def) +
+                     "': " + Why +
+                     "; fix the Rust extern declaration to match the C "
+                     "definition")
+                        .str();
+  if (Options.Mismatch == MismatchMode::Error)
+    reportError(M, Msg + " (or pass mismatch=warn to keep such calls)");
+  else
+    reportWarning(Ctx, Msg + " (mismatch=warn: the call is kept)");
+  Decl->replaceAllUsesWith(&Def);
+  Decl->eraseFromParent();
+  return nullptr;
+}
+
 bool HelperLinker::run() {
   if (!openAll())
     return false;
+  bool Adopted = false;
+  for (const HelperFile &File : Files)
+    if (auto It = InModule.find(File.Path); It != InModule.end()) {
+      if (!adoptInModule(File, It->second))
+        return true;
+      Adopted = true;
+      Used.insert(File.Path);
+    }
   // A helper of one file may call a helper of another: link in rounds until
   // no file provides anything that is still only declared.
   bool Changed = false;
@@ -766,7 +882,7 @@ bool HelperLinker::run() {
       noteUnused(File, "it defines nothing that module '" +
                            M.getModuleIdentifier() + "' uses");
   noteNotDefined();
-  return Changed;
+  return Changed || Adopted;
 }
 
 } // namespace
@@ -795,6 +911,8 @@ void HelperLinkPass::printPipeline(raw_ostream &OS,
     OS << Sep << "prefix=" << Options.Prefix;
   if (!Options.Suffix.empty())
     OS << Sep << "suffix=" << Options.Suffix;
+  if (Options.InModule)
+    OS << Sep << "lto";
   OS << ">";
 }
 

@@ -15,7 +15,8 @@
 //
 // Before anything is linked: duplicate strong definitions and Rust/C
 // signature mismatches (SignatureCheck.h) are errors, module flags are
-// reconciled (ModuleFlagPolicy.h) and module-level asm is dropped.  After:
+// reconciled (ModuleFlagPolicy.h) and module-level asm is dropped.  With
+// `lto`, helpers the module already defines are copied instead.  After:
 // mutable state keeps one instance and weak helpers stay calls
 // (SharedState.h), and debug=drop strips the helpers' debug info.
 //
@@ -54,6 +55,12 @@ struct HelperLinkOptions {
   /// every definition of the helper files is a helper, whatever its name
   /// (the kernel's rust_helper_*, bindgen --wrap-static-fns' *__extern).
   std::string Prefix, Suffix;
+  /// lto: the module is a full-LTO merge of the crate with the helper
+  /// objects (lld's LTO, from the environment at FullLinkTimeOptimizationEarly),
+  /// so a helper it already defines is the C definition: calls are inlined
+  /// from an internal copy of it (the definition keeps its symbol), instead
+  /// of the crate's definition being an error.
+  bool InModule = false;
 
   /// Returns true when \p Name is a helper's name under Prefix and Suffix.
   bool isHelperName(llvm::StringRef Name) const {

@@ -12,12 +12,14 @@
 #include "llvm/IR/Function.h"
 #include "llvm/IR/InstrTypes.h"
 #include "llvm/IR/Metadata.h"
+#include "llvm/IR/Module.h"
 
 using namespace llvm;
 
 namespace rih {
 
-// The origin mark is !{!"path", i1 dso_local, i8 visibility, i1 discardable}.
+// The origin mark is !{!"path", i1 dso_local, i8 visibility, i1 discardable,
+// !"in-module definition"}.
 void setHelperOrigin(Function &F, StringRef Path, const HelperSymbol &Symbol) {
   LLVMContext &Ctx = F.getContext();
   auto Int = [&Ctx](unsigned Bits, uint64_t V) {
@@ -27,13 +29,15 @@ void setHelperOrigin(Function &F, StringRef Path, const HelperSymbol &Symbol) {
   F.setMetadata(OriginMDKind, MDTuple::get(Ctx, {MDString::get(Ctx, Path),
                                                  Int(1, Symbol.DSOLocal),
                                                  Int(8, Symbol.Visibility),
-                                                 Int(1, Symbol.Discardable)}));
+                                                 Int(1, Symbol.Discardable),
+                                                 MDString::get(
+                                                     Ctx, Symbol.InModule)}));
 }
 
 HelperSymbol getHelperSymbol(const Function &F) {
   HelperSymbol Symbol;
   const MDNode *N = F.getMetadata(OriginMDKind);
-  if (!N || N->getNumOperands() != 4)
+  if (!N || N->getNumOperands() != 5)
     return Symbol;
   auto Int = [N](unsigned I) {
     return mdconst::extract<ConstantInt>(N->getOperand(I))->getZExtValue();
@@ -41,6 +45,8 @@ HelperSymbol getHelperSymbol(const Function &F) {
   Symbol.DSOLocal = Int(1);
   Symbol.Visibility = static_cast<GlobalValue::VisibilityTypes>(Int(2));
   Symbol.Discardable = Int(3);
+  if (auto *S = dyn_cast<MDString>(N->getOperand(4)))
+    Symbol.InModule = S->getString().str();
   return Symbol;
 }
 
@@ -48,6 +54,15 @@ bool restoreDeclaration(Function &F) {
   HelperSymbol Symbol = getHelperSymbol(F);
   if (Symbol.Discardable)
     return false;
+  if (!Symbol.InModule.empty()) {
+    Function *Original = F.getParent()->getFunction(Symbol.InModule);
+    if (!Original || Original->isDeclaration() ||
+        Original->getFunctionType() != F.getFunctionType())
+      return false; // Keep the copy: nothing else defines it here.
+    F.replaceAllUsesWith(Original);
+    F.eraseFromParent();
+    return true;
+  }
   MDNode *KCFIType = F.getMetadata(LLVMContext::MD_kcfi_type);
   F.deleteBody(); // Also makes the linkage external.
   F.clearMetadata();
@@ -80,6 +95,11 @@ StringRef getHelperOrigin(const Function &F) {
   if (auto *S = dyn_cast<MDString>(N->getOperand(0)))
     return S->getString();
   return {};
+}
+
+std::string getHelperName(const Function &F) {
+  std::string InModule = getHelperSymbol(F).InModule;
+  return InModule.empty() ? F.getName().str() : InModule;
 }
 
 bool isLinkedHelper(const Function &F) {

@@ -28,6 +28,8 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/IR/GlobalValue.h"
 
+#include <string>
+
 namespace llvm {
 class CallBase;
 class Function;
@@ -53,6 +55,10 @@ struct HelperSymbol {
   /// linkonce or linkonce_odr in the helper file: the helper object emits
   /// it only where it uses it, so the crate cannot count on its symbol.
   bool Discardable = false;
+  /// For a copy of a definition the module itself holds (a full-LTO merge
+  /// of crate and helper objects): that definition's name.  Empty for a
+  /// helper linked from a file.
+  std::string InModule;
 };
 
 /// Marks \p F as a helper linked from the helper file \p Path, with the
@@ -60,17 +66,19 @@ struct HelperSymbol {
 void setHelperOrigin(llvm::Function &F, llvm::StringRef Path,
                      const HelperSymbol &Symbol);
 
+/// Returns the symbol properties that setHelperOrigin recorded on \p F
+/// (defaults when it has none).
+HelperSymbol getHelperSymbol(const llvm::Function &F);
+
 /// Turns the linked helper \p F back into an external declaration of the one
 /// definition in the helper object, with the properties recorded by
 /// setHelperOrigin (kCFI type metadata is kept): for a helper whose calls are
 /// not all inlined, or whose address is taken, so that the program keeps one
 /// canonical symbol and one copy of any state.  Removes the origin mark.
-/// Returns false, and leaves \p F an internal copy, when its definition is
-/// discardable (HelperSymbol::Discardable): there is no symbol to call.
-/// Returns the symbol properties that setHelperOrigin recorded on \p F
-/// (defaults when it has none).
-HelperSymbol getHelperSymbol(const llvm::Function &F);
-
+/// A copy of a definition the module holds (HelperSymbol::InModule) is
+/// erased instead, its uses given to that definition.  Returns false, and
+/// leaves \p F an internal copy, when its definition is discardable
+/// (HelperSymbol::Discardable): there is no symbol to call.
 bool restoreDeclaration(llvm::Function &F);
 
 /// Records on the declaration \p F why the link pass kept it a call (state,
@@ -83,6 +91,10 @@ llvm::StringRef getKeptReason(const llvm::Function &F);
 /// Returns the helper file that \p F was linked from, or an empty string when
 /// \p F is not a linked helper (crate code, or a declaration).
 llvm::StringRef getHelperOrigin(const llvm::Function &F);
+
+/// Returns the name of the helper \p F stands for: its own, or for a copy
+/// of a definition the module holds (HelperSymbol::InModule), that one's.
+std::string getHelperName(const llvm::Function &F);
 
 /// Returns true when \p F is a linked helper with a body.
 bool isLinkedHelper(const llvm::Function &F);

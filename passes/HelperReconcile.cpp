@@ -544,13 +544,13 @@ void Reconciler::refuse(CallBase &CB, const Finding &F, StringRef Why) {
 void Reconciler::warnLost(CallBase &CB, Function &Callee, const Finding &F) {
   Function &Caller = *CB.getCaller();
   reportWarning(M.getContext(),
-                "hardening=ignore: inlining " + Callee.getName() + " into " +
+                "hardening=ignore: inlining " + getHelperName(Callee) + " into " +
                     Caller.getName() + " drops a protection: " + F.Detail +
                     " (policy row " + rowOf(F).Name + ")");
   OptimizationRemarkEmitter ORE(&Caller);
   ORE.emit([&] {
     return OptimizationRemarkMissed(RemarkPassName, "HardeningLost", &CB)
-           << "hardening=ignore: " << ore::NV("Helper", Callee.getName())
+           << "hardening=ignore: " << ore::NV("Helper", getHelperName(Callee))
            << " loses " << ore::NV("Protection", F.Detail) << " in "
            << ore::NV("Caller", Caller.getName()) << " ("
            << ore::NV("Row", rowOf(F).Name) << ")";
@@ -619,7 +619,8 @@ bool Reconciler::reconcile(CallBase &CB, Function &Callee) {
   OptimizationRemarkEmitter ORE(&Caller);
   ORE.emit([&] {
     OptimizationRemarkAnalysis R(RemarkPassName, "Reconciled", &CB);
-    R << "reconciled call to " << ore::NV("Helper", Callee.getName()) << " in "
+    R << "reconciled call to " << ore::NV("Helper", getHelperName(Callee))
+      << " in "
       << ore::NV("Caller", Caller.getName()) << ":";
     for (const Finding *F : ToApply) {
       const PolicyRow &Row = rowOf(*F);

@@ -51,6 +51,8 @@ void RustInlineHelpersPass::printPipeline(raw_ostream &OS,
     OS << Sep << "prefix=" << Options.Link.Prefix;
   if (!Options.Link.Suffix.empty())
     OS << Sep << "suffix=" << Options.Link.Suffix;
+  if (Options.Link.InModule)
+    OS << Sep << "lto";
   OS << ">";
 }
 

@@ -41,6 +41,7 @@ enum ParamSet : unsigned {
   DebugParam = 16,
   LateParam = 32,
   NameParams = 64, ///< prefix= and suffix=
+  LTOParam = 128,
 };
 
 /// Parses "helpers=PATH;helpers=PATH;report=PATH;hardening=MODE;...", accepting
@@ -62,6 +63,8 @@ parseOptions(StringRef Params, StringRef PassName, unsigned Allowed) {
     ValidList.push_back("late");
   if (Allowed & NameParams)
     ValidList.push_back("prefix=STR, suffix=STR");
+  if (Allowed & LTOParam)
+    ValidList.push_back("lto");
   std::string Valid = join(ValidList, ", ");
   RustInlineHelpersOptions Opts;
   bool SawHardening = false, SawMismatch = false, SawDebug = false,
@@ -102,6 +105,8 @@ parseOptions(StringRef Params, StringRef PassName, unsigned Allowed) {
         return badParameter(PassName, Param, (Key + "= given twice").str());
       Saw = true;
       (Key == "prefix" ? Opts.Link.Prefix : Opts.Link.Suffix) = Value.str();
+    } else if ((Allowed & LTOParam) && Param == "lto") {
+      Opts.Link.InModule = true;
     } else if ((Allowed & LateParam) && Param == "late") {
       Opts.LateRound = true;
     } else if ((Allowed & DebugParam) && Key == "debug") {
@@ -150,7 +155,8 @@ Expected<RustInlineHelpersOptions>
 parseRustInlineHelpersOptions(StringRef Params) {
   return parseOptions(Params, "rust-inline-helpers",
                       HelpersParam | ReportParam | HardeningParam |
-                          MismatchParam | DebugParam | LateParam | NameParams);
+                          MismatchParam | DebugParam | LateParam | NameParams |
+                          LTOParam);
 }
 
 Expected<LateInlineOptions> parseLateInlineOptions(StringRef Params) {
@@ -165,7 +171,7 @@ Expected<HelperLinkOptions> parseHelperLinkOptions(StringRef Params) {
   Expected<RustInlineHelpersOptions> O =
       parseOptions(Params, "rust-helpers-link",
                    HelpersParam | HardeningParam | MismatchParam | DebugParam |
-                       NameParams);
+                       NameParams | LTOParam);
   if (!O)
     return O.takeError();
   return std::move(O->Link);
@@ -231,9 +237,13 @@ static void registerFromEnvironment(PassBuilder &PB) {
         if (Phase == ThinOrFullLTOPhase::ThinLTOPostLink)
           MPM.addPass(RustInlineHelpersPass(Late));
       });
+  // Full LTO merged the helper objects' bitcode in: helpers the module
+  // defines are inlined from copies (HelperLinkOptions::InModule).
+  RustInlineHelpersOptions FullLTO = Late;
+  FullLTO.Link.InModule = true;
   PB.registerFullLinkTimeOptimizationEarlyEPCallback(
-      [Late](ModulePassManager &MPM, OptimizationLevel) {
-        MPM.addPass(RustInlineHelpersPass(Late));
+      [FullLTO](ModulePassManager &MPM, OptimizationLevel) {
+        MPM.addPass(RustInlineHelpersPass(FullLTO));
       });
 }
 

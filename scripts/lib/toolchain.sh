@@ -76,3 +76,17 @@ rih_need_rustc() {
 }
 
 RUSTC=$(rih_find_rustc 2>/dev/null) || RUSTC=
+
+# Prints the cargo that belongs to rustc $1: $RIH_CARGO, or the cargo next
+# to it (Debian's cargo-web is /usr/bin/cargo, beside rustc-web), when its
+# version equals rustc's; fails naming both otherwise.
+rih_find_cargo() {
+  local rustc=$1 cargo rv cv
+  cargo=${RIH_CARGO:-$(dirname "$rustc")/cargo}
+  [[ -x $cargo ]] || { echo "error: no cargo at $cargo for $rustc; install cargo-web or set RIH_CARGO" >&2; return 1; }
+  rv=$("$rustc" -V | awk '{print $2}')
+  cv=$("$cargo" -V | awk '{print $2}')
+  [[ $rv == "$cv" ]] ||
+    { echo "error: $cargo is cargo $cv but $rustc is rustc $rv; install the matching cargo (cargo-web for rustc-web) or set RIH_CARGO" >&2; return 1; }
+  echo "$cargo"
+}

@@ -1,0 +1,120 @@
+// Build-script support shared by the cargo examples (examples/libdivide,
+// examples/liburing), pulled in with include!.  For a C header it:
+//
+//   1. writes the out-of-line wrappers of the header's `static inline`
+//      functions (NAME__extern, as bindgen's --wrap-static-fns) and their
+//      Rust declarations, with scripts/wrap-static-fns;
+//   2. compiles the wrappers with clang into a static archive: bitcode
+//      (-flto=full) when the crate is built with -Clinker-plugin-lto, so
+//      that the linker's LTO sees both sides, machine code otherwise, plus
+//      a bitcode copy for the in-process plugin;
+//   3. points rust-inline-helpers at the wrapper bitcode through
+//      RUST_INLINE_HELPERS, set for rustc and, through it, for the linker
+//      (lld loads the plugin with --load-pass-plugin), and tells cargo
+//      what to rebuild on.
+//
+// Tools, from the environment when set: RIH_CLANG (clang-22), RIH_AR
+// (llvm-ar-22), RIH_SCRIPTS (the repository's scripts/).
+
+use std::env;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// What to wrap: the header, the functions (a regular expression over whole
+/// names), the types and the exported library functions bindgen declares
+/// too (regular expressions, or "" for none), and extra clang arguments.
+struct Wrap<'a> {
+    header: &'a str,
+    functions: &'a str,
+    types: &'a str,
+    library_functions: &'a str,
+    clang_args: &'a [&'a str],
+}
+
+fn run(cmd: &mut Command, what: &str) {
+    let status = cmd
+        .status()
+        .unwrap_or_else(|e| panic!("cannot run {what} ({cmd:?}): {e}"));
+    if !status.success() {
+        panic!("{what} failed ({status}): {cmd:?}");
+    }
+}
+
+fn tool(var: &str, default: &str) -> String {
+    println!("cargo:rerun-if-env-changed={var}");
+    env::var(var).unwrap_or_else(|_| default.to_string())
+}
+
+/// Builds the wrappers of `w` into OUT_DIR/libwrappers.a and returns the
+/// bitcode file the plugin reads.
+fn build_wrappers(w: &Wrap) -> PathBuf {
+    let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let manifest = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let scripts = PathBuf::from(tool("RIH_SCRIPTS", &manifest.join("../../scripts").to_string_lossy()));
+    let clang = tool("RIH_CLANG", "clang-22");
+    let ar = tool("RIH_AR", "llvm-ar-22");
+    let generator = scripts.join("wrap-static-fns");
+    println!("cargo:rerun-if-changed={}", generator.display());
+
+    let c_file = out.join("wrappers.c");
+    let mut gen = Command::new(&generator);
+    gen.args(["--header", w.header, "--allowlist", w.functions, "--clang", &clang])
+        .arg("--out-c")
+        .arg(&c_file)
+        .arg("--out-rs")
+        .arg(out.join("bindings.rs"))
+        .arg("--depfile")
+        .arg(out.join("wrappers.d"));
+    if !w.types.is_empty() {
+        gen.args(["--types", w.types]);
+    }
+    if !w.library_functions.is_empty() {
+        gen.args(["--functions", w.library_functions]);
+    }
+    gen.arg("--").args(w.clang_args);
+    run(&mut gen, "scripts/wrap-static-fns");
+    // Rebuild when a header the wrappers came from changes (a new library
+    // version): every prerequisite of the make-style dependency file.
+    let deps = std::fs::read_to_string(out.join("wrappers.d")).expect("wrap-static-fns writes wrappers.d");
+    let prerequisites = deps.split_once(": ").map_or("", |(_, p)| p);
+    for header in prerequisites.split_whitespace().filter(|p| *p != "\\") {
+        println!("cargo:rerun-if-changed={header}");
+    }
+
+    // cargo passes the crate's RUSTFLAGS to build scripts: compile the C
+    // side for the link that will happen.
+    let rustflags = env::var("CARGO_ENCODED_RUSTFLAGS").unwrap_or_default();
+    let lto = rustflags.split('\x1f').any(|f| f.contains("linker-plugin-lto"));
+    // rustc's triple, so that LTO links the two sides without a warning.
+    let target = env::var("TARGET").expect("cargo sets TARGET");
+    let object = out.join("wrappers.o");
+    let compile = |extra: &[&str], output: &Path| {
+        run(
+            Command::new(&clang)
+                .args(["-O2", "-g0", "-c", &format!("--target={target}")])
+                .args(extra)
+                .args(w.clang_args)
+                .arg(&c_file)
+                .arg("-o")
+                .arg(output),
+            "clang",
+        )
+    };
+    let bitcode = if lto {
+        compile(&["-flto=full"], &object);
+        object.clone()
+    } else {
+        compile(&[], &object);
+        let bc = out.join("wrappers.bc");
+        compile(&["-emit-llvm"], &bc);
+        bc
+    };
+    let archive = out.join("libwrappers.a");
+    let _ = std::fs::remove_file(&archive);
+    run(Command::new(&ar).arg("rcs").arg(&archive).arg(&object), "llvm-ar");
+
+    println!("cargo:rustc-link-search=native={}", out.display());
+    println!("cargo:rustc-link-lib=static=wrappers");
+    println!("cargo:rustc-env=RUST_INLINE_HELPERS={}", bitcode.display());
+    bitcode
+}
