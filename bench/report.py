@@ -1,13 +1,16 @@
 #!/usr/bin/python3
 """Turns scripts/bench's measurements into bench/results/README.md and
-bench/results/runtime.png.
+bench/results/runtime.png, and scripts/bench-libs' into bench/results/libs.md
+and bench/results/libs.png.
 
     report.py --runtime RUNTIME.tsv --meta META.txt [--build-time BT.tsv] --out DIR
+    report.py --libs LIBS.tsv --meta META.txt --out DIR
 
 RUNTIME.tsv lines are "BENCH VARIANT METRIC VALUE" (tab-separated), METRIC
 one of checksum, calls, insns (instructions per operation), ns (one line per
 timed run); code-size lines are "size VARIANT text|bench_code BYTES".
-BT.tsv is bench/build-time --tsv's format.  META.txt is KEY=VALUE lines.
+BT.tsv is bench/build-time --tsv's format.  LIBS.tsv lines are
+"BENCH VARIANT ns|calls VALUE", variants as in LIB_VARIANTS.  META.txt is KEY=VALUE lines.
 Headline ratios are against variant f (pure C), the limit; a ratio is only
 printed when both sides were measured.  Needs matplotlib (Debian's
 python3-matplotlib) for the plot.  Exit status 0, or 1 on unreadable input.
@@ -30,6 +33,21 @@ VARIANTS = collections.OrderedDict(
     ]
 )
 SHORT = {"a": "plain", "b": "kernel", "c": "LTO", "d": "opt", "e": "in-process", "f": "C"}
+
+
+# scripts/bench-libs' ways of building the cargo examples, and the limits.
+LIB_VARIANTS = collections.OrderedDict(
+    [
+        ("plain", "wrapper, plain"),
+        ("lto", "cross-language LTO"),
+        ("lto-thin", "LTO, C ThinLTO"),
+        ("lto-plugin", "plugin in ld.lld (stable)"),
+        ("inprocess", "plugin in rustc"),
+        ("native", "Rust `/`"),
+        ("c", "C, inline"),
+    ]
+)
+LIB_COLORS = {"plain": "#999999", "lto": "#ff7f0e", "lto-thin": "#d62728", "lto-plugin": "#1f77b4", "inprocess": "#2ca02c", "native": "#9467bd"}
 
 
 def read_tsv(path):
@@ -269,13 +287,102 @@ def plot(path, benches, variants, insns, ns, bt, meta):
     fig.savefig(path, dpi=90)
 
 
+def libs_report(rows, meta, out):
+    """Writes OUT/libs.md and OUT/libs.png from scripts/bench-libs' rows."""
+    ns, calls, benches = collections.defaultdict(list), {}, []
+    for bench, variant, metric, value in rows:
+        if bench not in benches:
+            benches.append(bench)
+        if metric == "ns":
+            ns[(bench, variant)].append(float(value))
+        elif metric == "calls":
+            calls[(bench, variant)] = value
+    variants = [v for v in LIB_VARIANTS if any(ns[(b, v)] for b in benches)]
+    med = {k: statistics.median(v) for k, v in ns.items() if v}
+    head = ["benchmark"] + [LIB_VARIANTS[v] for v in variants]
+    ratios = [v for v in variants if v != "c"]
+    head += ["%s / C" % LIB_VARIANTS[v] for v in ratios] + ["wrapper calls left (%s)" % ", ".join(v for v in variants if v not in ("native", "c"))]
+    lines = [
+        "# Benchmark results: C libraries from Rust (bench/libs)",
+        "",
+        "Written by `scripts/bench-libs` (%s run) on %s." % (meta.get("mode", "?"), meta.get("date", "?")),
+        "",
+        "- Machine: %s, %s cores, %s" % (meta.get("cpu", "?"), meta.get("cores", "?"), meta.get("kernel", "?")),
+        "- C: %s" % meta.get("clang", "?"),
+        "- Rust: %s, %s" % (meta.get("rustc", "?"), meta.get("cargo", "?")),
+        "- Libraries: %s" % meta.get("libs", "?"),
+        "",
+        "![time per operation relative to C calling the library inline](libs.png)",
+        "",
+        "ns per operation: median (min-max) of %s interleaved runs, each the median of the program's own rounds; "
+        "libdivide rows are per division, `nop_batch` per prepared, submitted and reaped batch of 32 NOPs. "
+        "Ratios against C calling the static inline functions directly; *wrapper calls left* counts `*__extern` "
+        "calls in the Rust hot-loop functions." % meta.get("reps", "?"),
+        "",
+        "| " + " | ".join(head) + " |",
+        "|" + "---|" * len(head),
+    ]
+    for b in benches:
+        cells = [b] + [spread(ns[(b, v)]) if ns[(b, v)] else "-" for v in variants]
+        cells += [ratio(med.get((b, v)), med.get((b, "c"))) for v in ratios]
+        cells.append(" / ".join(calls.get((b, v), "-") for v in variants if v not in ("native", "c")))
+        lines.append("| " + " | ".join(cells) + " |")
+    os.makedirs(out, exist_ok=True)
+    with open(os.path.join(out, "libs.md"), "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(1, 1, figsize=(11, 4.5))
+    width = 0.8 / max(1, len(ratios))
+    for k, v in enumerate(ratios):
+        ys, lo, hi = [], [], []
+        for b in benches:
+            base, vals = med.get((b, "c")), ns[(b, v)]
+            if base and vals:
+                m = statistics.median(vals)
+                ys.append(m / base)
+                lo.append((m - min(vals)) / base)
+                hi.append((max(vals) - m) / base)
+            else:
+                ys.append(0)
+                lo.append(0)
+                hi.append(0)
+        pos = [x + (k - (len(ratios) - 1) / 2) * width for x in range(len(benches))]
+        ax.bar(pos, ys, width, label=LIB_VARIANTS[v], color=LIB_COLORS.get(v), yerr=[lo, hi], capsize=2)
+    ax.axhline(1.0, color="black", linewidth=0.8)
+    ax.set_xticks(list(range(len(benches))))
+    ax.set_xticklabels(benches)
+    ax.set_ylabel("ns / op (median, min-max), relative to C")
+    ax.set_title("libdivide and liburing from Rust through *__extern wrappers (1.00 = C calling them inline)")
+    ax.legend(fontsize=8, ncol=3)
+    fig.text(0.01, 0.003, "scripts/bench-libs, %s: %s, %s cores; %s; %s"
+             % (meta.get("date", "?"), meta.get("cpu", "?"), meta.get("cores", "?"),
+                meta.get("clang", "?"), meta.get("rustc", "?")), fontsize=7, color="#555555")
+    fig.tight_layout(rect=(0, 0.02, 1, 1))
+    fig.savefig(os.path.join(out, "libs.png"), dpi=90)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runtime", required=True)
+    parser.add_argument("--libs")
+    parser.add_argument("--runtime")
     parser.add_argument("--meta", required=True)
     parser.add_argument("--build-time")
     parser.add_argument("--out", required=True)
     args = parser.parse_args()
+    if args.libs:
+        try:
+            libs_report(read_tsv(args.libs), read_meta(args.meta), args.out)
+        except OSError as err:
+            print("report.py: %s" % err, file=sys.stderr)
+            return 1
+        return 0
+    if not args.runtime:
+        parser.error("--runtime or --libs is required")
     try:
         rows = read_tsv(args.runtime)
         meta = read_meta(args.meta)
@@ -295,6 +402,8 @@ def main():
         "- Counting: %s" % meta.get("valgrind", "?"),
         "",
         "![runtime and build cost relative to pure C and plain rustc](runtime.png)",
+        "",
+        "C libraries (libdivide, liburing) from Rust through cargo: [libs.md](libs.md) (`scripts/bench-libs`).",
         "",
         "## Runtime (bench/runtime)",
         "",

@@ -231,16 +231,18 @@ static void registerFromEnvironment(PassBuilder &PB) {
     MPM.addPass(
         RustInlineHelpersPass(Level == OptimizationLevel::O0 ? Opts : Late));
   });
-  PB.registerPipelineEarlySimplificationEPCallback(
-      [Late](ModulePassManager &MPM, OptimizationLevel,
-             ThinOrFullLTOPhase Phase) {
-        if (Phase == ThinOrFullLTOPhase::ThinLTOPostLink)
-          MPM.addPass(RustInlineHelpersPass(Late));
-      });
-  // Full LTO merged the helper objects' bitcode in: helpers the module
-  // defines are inlined from copies (HelperLinkOptions::InModule).
+  // After a link, a module that defines a helper holds the C definition the
+  // linker chose (a ThinLTO backend of the helper object itself, or full
+  // LTO's merge): its calls are inlined from copies (HelperLinkOptions::
+  // InModule) instead of the definition being an error.
   RustInlineHelpersOptions FullLTO = Late;
   FullLTO.Link.InModule = true;
+  PB.registerPipelineEarlySimplificationEPCallback(
+      [FullLTO](ModulePassManager &MPM, OptimizationLevel,
+                ThinOrFullLTOPhase Phase) {
+        if (Phase == ThinOrFullLTOPhase::ThinLTOPostLink)
+          MPM.addPass(RustInlineHelpersPass(FullLTO));
+      });
   PB.registerFullLinkTimeOptimizationEarlyEPCallback(
       [FullLTO](ModulePassManager &MPM, OptimizationLevel) {
         MPM.addPass(RustInlineHelpersPass(FullLTO));

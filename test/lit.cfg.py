@@ -105,6 +105,33 @@ else:
     )
     config.substitutions.append(("%rustc", "false"))
 
+# The cargo examples (test/cargo): Debian's cargo beside the rustc, same
+# version (scripts/lib/toolchain.sh's rih_find_cargo), and the C libraries.
+if "rustc" in config.available_features:
+    rih_cargo = os.environ.get("RIH_CARGO") or os.path.join(os.path.dirname(rustc), "cargo")
+
+    def rih_version(tool):
+        try:
+            out = subprocess.run([tool, "-V"], capture_output=True, text=True, timeout=60).stdout
+        except (OSError, subprocess.SubprocessError):
+            return None
+        return out.split()[1] if len(out.split()) > 1 else None
+
+    if os.access(rih_cargo, os.X_OK) and rih_version(rih_cargo) == rih_version(rustc):
+        config.available_features.add("cargo")
+        config.environment["RIH_CARGO"] = rih_cargo
+    else:
+        lit_config.note("no cargo of rustc %s's version at %s: the cargo tests are unsupported (install cargo-web)" % (rustc, rih_cargo))
+for rih_lib, rih_header in (("libdivide", "libdivide.h"), ("liburing", "liburing.h")):
+    if os.path.exists(os.path.join("/usr/include", rih_header)):
+        config.available_features.add(rih_lib)
+config.substitutions.append(
+    ("%cargo-example", os.path.join(src, "scripts", "cargo-example") + " --plugin " + config.rih_plugin)
+)
+config.substitutions.append(
+    ("%helper-calls", sys.executable + " " + os.path.join(src, "scripts", "lib", "helper_calls.py"))
+)
+
 # Targets compiled into this LLVM, as "<arch>-registered-target" features.
 try:
     targets = subprocess.run(

@@ -14,7 +14,9 @@
 //      what to rebuild on.
 //
 // Tools, from the environment when set: RIH_CLANG (clang-22), RIH_AR
-// (llvm-ar-22), RIH_SCRIPTS (the repository's scripts/).
+// (llvm-ar-22), RIH_SCRIPTS (the repository's scripts/); RIH_C_LTO=thin
+// compiles the wrappers for ThinLTO instead of full LTO; RIH_CFLAGS adds C
+// flags.
 
 use std::env;
 use std::path::{Path, PathBuf};
@@ -88,11 +90,17 @@ fn build_wrappers(w: &Wrap) -> PathBuf {
     // rustc's triple, so that LTO links the two sides without a warning.
     let target = env::var("TARGET").expect("cargo sets TARGET");
     let object = out.join("wrappers.o");
+    // RIH_C_LTO=thin: ThinLTO bitcode, which the linker's LTO may import into
+    // the Rust modules; full (the default) is one full-LTO module.
+    let c_lto = format!("-flto={}", tool("RIH_C_LTO", "full"));
+    // RIH_CFLAGS: more flags for the wrappers (e.g. -fno-builtin).
+    let c_flags = tool("RIH_CFLAGS", "");
     let compile = |extra: &[&str], output: &Path| {
         run(
             Command::new(&clang)
                 .args(["-O2", "-g0", "-c", &format!("--target={target}")])
                 .args(extra)
+                .args(c_flags.split_whitespace())
                 .args(w.clang_args)
                 .arg(&c_file)
                 .arg("-o")
@@ -101,7 +109,7 @@ fn build_wrappers(w: &Wrap) -> PathBuf {
         )
     };
     let bitcode = if lto {
-        compile(&["-flto=full"], &object);
+        compile(&[&c_lto], &object);
         object.clone()
     } else {
         compile(&[], &object);

@@ -14,7 +14,7 @@
 ; CHECK-DAG:  @table = internal constant [2 x i32] [i32 3, i32 5]
 ; CHECK-DAG:  define internal i32 @rust_helper_used(i32 %i) {{.*}}!rust-inline-helpers.origin [[ORIGIN:![0-9]+]]
 ; CHECK-DAG:  define internal i32 @inner(i32 %i) {{.*}}!rust-inline-helpers.origin [[ORIGIN]]
-; CHECK-DAG:  [[ORIGIN]] = !{!"{{.*}}helpers.bc", i1 false, i8 0, i1 false}
+; CHECK-DAG:  [[ORIGIN]] = !{!"{{.*}}helpers.bc", i1 false, i8 0, i1 false, !""}
 
 ; REMARK-DAG: linked helper rust_helper_used from {{.*}}helpers.bc
 ; REMARK-DAG: linked helper inner from {{.*}}helpers.bc

@@ -1,0 +1,55 @@
+; lto: after a link (lld's full LTO merge, or a ThinLTO backend of the
+; helper object), the module already holds the helpers' C definitions.
+; Calls are inlined from internal copies, adapted where the crate's call
+; spells a struct return differently (i64 against clang's i40); the
+; definitions keep their symbols for other users.  Without lto the same
+; module is a duplicate-definition error.
+;
+; RUN: rm -rf %t && split-file %s %t
+; RUN: %llvm-as %t/wrappers.ll -o %t/wrappers.bc
+; RUN: %opt -passes='rust-inline-helpers<helpers=%t/wrappers.bc;lto>' %t/merged.ll -S -o %t/out.ll
+; RUN: %plain-opt -passes=verify -disable-output %t/out.ll
+; RUN: FileCheck %s --input-file=%t/out.ll
+; CHECK-NOT: .rust-inline-helpers
+; CHECK-NOT: .rust-call
+; CHECK: define i40 @gen__extern(
+; CHECK: define i32 @bump__extern(
+; CHECK-LABEL: define i64 @rust_caller(
+; CHECK-NOT: call
+; CHECK: zext i40
+; CHECK: ret i64
+;
+; RUN: not %opt -passes='rust-inline-helpers<helpers=%t/wrappers.bc>' %t/merged.ll -disable-output 2>&1 | FileCheck %s --check-prefix=NOLTO
+; NOLTO: error: rust-inline-helpers: 'bump__extern' is defined in module '{{.*}}merged.ll' and in helper file
+;
+; RUN: %opt -passes='rust-inline-helpers<helpers=%t/wrappers.bc;lto>' -print-pipeline-passes -disable-output %t/merged.ll | FileCheck %s --check-prefix=PRINT
+; PRINT: rust-inline-helpers<helpers={{.*}}wrappers.bc;lto>
+
+;--- merged.ll
+target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
+target triple = "x86_64-unknown-linux-gnu"
+define i40 @gen__extern(i32 %d) {
+  %m = zext i32 %d to i40
+  ret i40 %m
+}
+define i32 @bump__extern(i32 %x) {
+  %r = add i32 %x, 1
+  ret i32 %r
+}
+define i64 @rust_caller(i32 %x) {
+  %a = call i32 @bump__extern(i32 %x)
+  %b = call i64 @gen__extern(i32 %a)
+  ret i64 %b
+}
+
+;--- wrappers.ll
+target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
+target triple = "x86_64-unknown-linux-gnu"
+define i40 @gen__extern(i32 %d) {
+  %m = zext i32 %d to i40
+  ret i40 %m
+}
+define i32 @bump__extern(i32 %x) {
+  %r = add i32 %x, 1
+  ret i32 %r
+}
