@@ -69,6 +69,28 @@ def spread(values):
     return "%.2f (%.2f-%.2f)" % (statistics.median(values), min(values), max(values))
 
 
+def results_header(title, script, meta, extra):
+    """The head of a results page: title, who wrote it when, the machine and
+    compilers, then the EXTRA "- Key: value" lines."""
+    return [
+        "# " + title,
+        "",
+        "Written by `%s` (%s run) on %s." % (script, meta.get("mode", "?"), meta.get("date", "?")),
+        "",
+        "- Machine: %s, %s cores, %s" % (meta.get("cpu", "?"), meta.get("cores", "?"), meta.get("kernel", "?")),
+        "- C: %s" % meta.get("clang", "?"),
+    ] + extra
+
+
+def relative_bar(vals, base):
+    """(height, below, above) of a bar: the median of VALS over BASE, with
+    the min-max spread as error bars; zeros when either is missing."""
+    if not base or not vals:
+        return 0, 0, 0
+    m = statistics.median(vals)
+    return m / base, (m - min(vals)) / base, (max(vals) - m) / base
+
+
 def ratio(x, y):
     return "%.2f" % (x / y) if x is not None and y else "-"
 
@@ -236,16 +258,10 @@ def plot(path, benches, variants, insns, ns, bt, meta):
                     hi.append(0)
                 else:
                     base = statistics.median(ns[(b, "f")]) if ns[(b, "f")] else None
-                    vals = ns[(b, v)]
-                    if base and vals:
-                        m = statistics.median(vals)
-                        ys.append(m / base)
-                        lo.append((m - min(vals)) / base)
-                        hi.append((max(vals) - m) / base)
-                    else:
-                        ys.append(0)
-                        lo.append(0)
-                        hi.append(0)
+                    y, below, above = relative_bar(ns[(b, v)], base)
+                    ys.append(y)
+                    lo.append(below)
+                    hi.append(above)
             pos = [x + (k - (len(others) - 1) / 2) * width for x in xs]
             ax.bar(pos, ys, width, label=VARIANTS[v], color=colors.get(v),
                    yerr=[lo, hi] if kind == "ns" else None, capsize=2)
@@ -302,15 +318,11 @@ def libs_report(rows, meta, out):
     head = ["benchmark"] + [LIB_VARIANTS[v] for v in variants]
     ratios = [v for v in variants if v != "c"]
     head += ["%s / C" % LIB_VARIANTS[v] for v in ratios] + ["wrapper calls left (%s)" % ", ".join(v for v in variants if v not in ("native", "c"))]
-    lines = [
-        "# Benchmark results: C libraries from Rust (bench/libs)",
-        "",
-        "Written by `scripts/bench-libs` (%s run) on %s." % (meta.get("mode", "?"), meta.get("date", "?")),
-        "",
-        "- Machine: %s, %s cores, %s" % (meta.get("cpu", "?"), meta.get("cores", "?"), meta.get("kernel", "?")),
-        "- C: %s" % meta.get("clang", "?"),
-        "- Rust: %s, %s" % (meta.get("rustc", "?"), meta.get("cargo", "?")),
-        "- Libraries: %s" % meta.get("libs", "?"),
+    lines = results_header(
+        "Benchmark results: C libraries from Rust (bench/libs)", "scripts/bench-libs", meta,
+        ["- Rust: %s, %s" % (meta.get("rustc", "?"), meta.get("cargo", "?")),
+         "- Libraries: %s" % meta.get("libs", "?")],
+    ) + [
         "",
         "![time per operation relative to C calling the library inline](libs.png)",
         "",
@@ -341,16 +353,10 @@ def libs_report(rows, meta, out):
     for k, v in enumerate(ratios):
         ys, lo, hi = [], [], []
         for b in benches:
-            base, vals = med.get((b, "c")), ns[(b, v)]
-            if base and vals:
-                m = statistics.median(vals)
-                ys.append(m / base)
-                lo.append((m - min(vals)) / base)
-                hi.append((max(vals) - m) / base)
-            else:
-                ys.append(0)
-                lo.append(0)
-                hi.append(0)
+            y, below, above = relative_bar(ns[(b, v)], med.get((b, "c")))
+            ys.append(y)
+            lo.append(below)
+            hi.append(above)
         pos = [x + (k - (len(ratios) - 1) / 2) * width for x in range(len(benches))]
         ax.bar(pos, ys, width, label=LIB_VARIANTS[v], color=LIB_COLORS.get(v), yerr=[lo, hi], capsize=2)
     ax.axhline(1.0, color="black", linewidth=0.8)
@@ -391,15 +397,10 @@ def main():
         print("report.py: %s" % err, file=sys.stderr)
         return 1
 
-    lines = [
-        "# Benchmark results",
-        "",
-        "Written by `scripts/bench` (%s run) on %s." % (meta.get("mode", "?"), meta.get("date", "?")),
-        "",
-        "- Machine: %s, %s cores, %s" % (meta.get("cpu", "?"), meta.get("cores", "?"), meta.get("kernel", "?")),
-        "- C: %s" % meta.get("clang", "?"),
-        "- Rust: %s" % meta.get("rustc", "?"),
-        "- Counting: %s" % meta.get("valgrind", "?"),
+    lines = results_header(
+        "Benchmark results", "scripts/bench", meta,
+        ["- Rust: %s" % meta.get("rustc", "?"), "- Counting: %s" % meta.get("valgrind", "?")],
+    ) + [
         "",
         "![runtime and build cost relative to pure C and plain rustc](runtime.png)",
         "",

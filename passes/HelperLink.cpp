@@ -800,16 +800,17 @@ Function *HelperLinker::adaptCalls(Function &Def, FunctionType *CallType,
   if (haveSameFlatSignature(*Decl, Def))
     if (Function *Adapted = adaptDeclaration(*Decl, Def))
       return Adapted;
-  std::string Why = findSignatureMismatch(*Decl, Def).value_or(
-      "a return value would be rebuilt after an invoke");
-  std::string Msg = ("helper '" + Def.getName() + "' is called in module '" +
-                     M.getModuleIdentifier() + "' as '" +
-                     describeSignature(*Decl) + "' but defined in '" +
-                     File.Path + "' as '" + describeSignature(Def) +
-                     "': " + Why +
-                     "; fix the Rust extern declaration to match the C "
-                     "definition")
-                        .str();
+  std::string Why =
+      findSignatureMismatch(*Decl, Def)
+          .value_or("a return value would be rebuilt after an invoke");
+  std::string Msg =
+      ("helper '" + Def.getName() + "' is called in module '" +
+       M.getModuleIdentifier() + "' as '" + describeSignature(*Decl) +
+       "' but defined in '" + File.Path + "' as '" + describeSignature(Def) +
+       "': " + Why +
+       "; fix the Rust extern declaration to match the C "
+       "definition")
+          .str();
   if (Options.Mismatch == MismatchMode::Error)
     reportError(M, Msg + " (or pass mismatch=warn to keep such calls)");
   else

@@ -6,12 +6,13 @@
 //===----------------------------------------------------------------------===//
 //
 // `rust-helpers-link<helpers=PATH;...;hardening=MODE;mismatch=MODE;debug=MODE;
-// prefix=STR;suffix=STR>`: opens each helper file (bitcode lazily, or textual IR; HelperFiles.h) and
-// links into the crate, with Linker::LinkOnlyNeeded, the definitions that the
-// crate references, and what those reference in turn (also across helper
-// files).  Linked functions and constant data become internal and functions
-// are marked with the file they came from (HelperOrigin.h).  Only the bodies
-// that are linked are ever read.  Modelled on clang's -mlink-builtin-bitcode.
+// prefix=STR;suffix=STR>`: opens each helper file (bitcode lazily, or textual
+// IR; HelperFiles.h) and links into the crate, with Linker::LinkOnlyNeeded, the
+// definitions that the crate references, and what those reference in turn (also
+// across helper files).  Linked functions and constant data become internal and
+// functions are marked with the file they came from (HelperOrigin.h).  Only the
+// bodies that are linked are ever read.  Modelled on clang's
+// -mlink-builtin-bitcode.
 //
 // Before anything is linked: duplicate strong definitions and Rust/C
 // signature mismatches (SignatureCheck.h) are errors, module flags are
@@ -56,10 +57,10 @@ struct HelperLinkOptions {
   /// (the kernel's rust_helper_*, bindgen --wrap-static-fns' *__extern).
   std::string Prefix, Suffix;
   /// lto: the module is a full-LTO merge of the crate with the helper
-  /// objects (lld's LTO, from the environment at FullLinkTimeOptimizationEarly),
-  /// so a helper it already defines is the C definition: calls are inlined
-  /// from an internal copy of it (the definition keeps its symbol), instead
-  /// of the crate's definition being an error.
+  /// objects (lld's LTO, from the environment at
+  /// FullLinkTimeOptimizationEarly), so a helper it already defines is the C
+  /// definition: calls are inlined from an internal copy of it (the definition
+  /// keeps its symbol), instead of the crate's definition being an error.
   bool InModule = false;
 
   /// Returns true when \p Name is a helper's name under Prefix and Suffix.

@@ -26,12 +26,11 @@ void setHelperOrigin(Function &F, StringRef Path, const HelperSymbol &Symbol) {
     return ConstantAsMetadata::get(
         ConstantInt::get(IntegerType::get(Ctx, Bits), V));
   };
-  F.setMetadata(OriginMDKind, MDTuple::get(Ctx, {MDString::get(Ctx, Path),
-                                                 Int(1, Symbol.DSOLocal),
-                                                 Int(8, Symbol.Visibility),
-                                                 Int(1, Symbol.Discardable),
-                                                 MDString::get(
-                                                     Ctx, Symbol.InModule)}));
+  F.setMetadata(
+      OriginMDKind,
+      MDTuple::get(Ctx, {MDString::get(Ctx, Path), Int(1, Symbol.DSOLocal),
+                         Int(8, Symbol.Visibility), Int(1, Symbol.Discardable),
+                         MDString::get(Ctx, Symbol.InModule)}));
 }
 
 HelperSymbol getHelperSymbol(const Function &F) {

@@ -544,9 +544,9 @@ void Reconciler::refuse(CallBase &CB, const Finding &F, StringRef Why) {
 void Reconciler::warnLost(CallBase &CB, Function &Callee, const Finding &F) {
   Function &Caller = *CB.getCaller();
   reportWarning(M.getContext(),
-                "hardening=ignore: inlining " + getHelperName(Callee) + " into " +
-                    Caller.getName() + " drops a protection: " + F.Detail +
-                    " (policy row " + rowOf(F).Name + ")");
+                "hardening=ignore: inlining " + getHelperName(Callee) +
+                    " into " + Caller.getName() + " drops a protection: " +
+                    F.Detail + " (policy row " + rowOf(F).Name + ")");
   OptimizationRemarkEmitter ORE(&Caller);
   ORE.emit([&] {
     return OptimizationRemarkMissed(RemarkPassName, "HardeningLost", &CB)
@@ -620,8 +620,7 @@ bool Reconciler::reconcile(CallBase &CB, Function &Callee) {
   ORE.emit([&] {
     OptimizationRemarkAnalysis R(RemarkPassName, "Reconciled", &CB);
     R << "reconciled call to " << ore::NV("Helper", getHelperName(Callee))
-      << " in "
-      << ore::NV("Caller", Caller.getName()) << ":";
+      << " in " << ore::NV("Caller", Caller.getName()) << ":";
     for (const Finding *F : ToApply) {
       const PolicyRow &Row = rowOf(*F);
       R << " " << ore::NV("Row", Row.Name) << " ("
