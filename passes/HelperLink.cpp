@@ -100,6 +100,10 @@ private:
   bool checkTarget(Module &Src, const HelperFile &File);
   bool checkDataLayout(Module &Src, const HelperFile &File);
   bool checkSignatures(Module &Src, const HelperFile &File);
+  std::string describeMismatch(StringRef Verb, const Function &Decl,
+                               StringRef Where, const Function &Def,
+                               const HelperFile &File, StringRef There,
+                               StringRef Why);
   void dropModuleAsm(Module &Src, const HelperFile &File);
   bool linkOne(std::unique_ptr<Module> Src, const HelperFile &File);
   void keepOneCopy(LinkedFromFile &Linked, const HelperFile &File);
@@ -197,8 +201,8 @@ bool HelperLinker::checkDefinitions() {
       return false;
     }
     SmallVector<StringRef, 4> InCrate;
-    std::vector<std::string> Adopt;
-    unsigned Exported = 0, DefinedHere = 0;
+    std::vector<std::string> DefinedHere;
+    unsigned Exported = 0;
     for (const GlobalValue &GV : Src->global_values()) {
       if (!isHelper(GV))
         continue;
@@ -206,9 +210,8 @@ bool HelperLinker::checkDefinitions() {
       const GlobalValue *Mine = M.getNamedValue(GV.getName());
       bool CrateDefines = Mine && !Mine->isDeclaration() &&
                           !Mine->hasAvailableExternallyLinkage();
-      DefinedHere += CrateDefines;
       if (CrateDefines)
-        Adopt.push_back(GV.getName().str());
+        DefinedHere.push_back(GV.getName().str());
       if (CrateDefines && Mine->getLinkage() == GlobalValue::ExternalLinkage &&
           GV.getLinkage() == GlobalValue::ExternalLinkage)
         InCrate.push_back(GV.getName());
@@ -222,15 +225,15 @@ bool HelperLinker::checkDefinitions() {
         return false;
       }
     }
-    if (Options.InModule && !Adopt.empty()) {
-      InModule[File.Path] = std::move(Adopt);
+    if (Options.InModule && !DefinedHere.empty()) {
+      InModule[File.Path] = std::move(DefinedHere);
       continue;
     }
     if (InCrate.empty())
       continue;
     // A module that already holds every definition of the file is the file
     // merged into the crate (a full-LTO link of both): nothing to link.
-    if (DefinedHere == Exported) {
+    if (DefinedHere.size() == Exported) {
       Skipped.insert(File.Path);
       noteUnused(File, "module '" + M.getModuleIdentifier() +
                            "' already holds its definitions");
@@ -330,6 +333,23 @@ bool HelperLinker::checkDataLayout(Module &Src, const HelperFile &File) {
   return true;
 }
 
+/// The message for the crate's declaration \p Decl (at \p Where, if known)
+/// that disagrees with the helper's definition \p Def in \p File (at
+/// \p There): "helper 'X' is <Verb> module 'M' as '...' but defined in ...".
+std::string HelperLinker::describeMismatch(StringRef Verb, const Function &Decl,
+                                           StringRef Where, const Function &Def,
+                                           const HelperFile &File,
+                                           StringRef There, StringRef Why) {
+  return ("helper '" + Def.getName() + "' is " + Verb + " module '" +
+          M.getModuleIdentifier() + "'" +
+          (Where.empty() ? "" : " at " + Where) + " as '" +
+          describeSignature(Decl) + "' but defined in '" + File.Path + "'" +
+          (There.empty() ? "" : " at " + There) + " as '" +
+          describeSignature(Def) + "': " + Why +
+          "; fix the Rust extern declaration to match the C definition")
+      .str();
+}
+
 bool HelperLinker::checkSignatures(Module &Src, const HelperFile &File) {
   SmallVector<std::string, 2> Errors;
   // A function on one side and data on the other is never a helper call.
@@ -367,13 +387,7 @@ bool HelperLinker::checkSignatures(Module &Src, const HelperFile &File) {
     std::string Where = findSourceLocation(*Decl),
                 There = findSourceLocation(Def);
     std::string Msg =
-        ("helper '" + Def.getName() + "' is declared by module '" +
-         M.getModuleIdentifier() + "'" + (Where.empty() ? "" : " at " + Where) +
-         " as '" + describeSignature(*Decl) + "' but defined in '" + File.Path +
-         "'" + (There.empty() ? "" : " at " + There) + " as '" +
-         describeSignature(Def) + "': " + *Why +
-         "; fix the Rust extern declaration to match the C definition")
-            .str();
+        describeMismatch("declared by", *Decl, Where, Def, File, There, *Why);
     if (Options.Mismatch == MismatchMode::Error) {
       Errors.push_back(std::move(Msg));
       continue;
@@ -804,13 +818,7 @@ Function *HelperLinker::adaptCalls(Function &Def, FunctionType *CallType,
       findSignatureMismatch(*Decl, Def)
           .value_or("a return value would be rebuilt after an invoke");
   std::string Msg =
-      ("helper '" + Def.getName() + "' is called in module '" +
-       M.getModuleIdentifier() + "' as '" + describeSignature(*Decl) +
-       "' but defined in '" + File.Path + "' as '" + describeSignature(Def) +
-       "': " + Why +
-       "; fix the Rust extern declaration to match the C "
-       "definition")
-          .str();
+      describeMismatch("called in", *Decl, "", Def, File, "", Why);
   if (Options.Mismatch == MismatchMode::Error)
     reportError(M, Msg + " (or pass mismatch=warn to keep such calls)");
   else
@@ -902,6 +910,12 @@ void HelperLinkPass::printPipeline(raw_ostream &OS,
   ListSeparator Sep(";");
   for (const std::string &F : Options.HelperFiles)
     OS << Sep << "helpers=" << F;
+  printLinkParameters(OS, Sep, Options);
+  OS << ">";
+}
+
+void printLinkParameters(raw_ostream &OS, ListSeparator &Sep,
+                         const HelperLinkOptions &Options) {
   if (Options.Hardening != HardeningMode::Strengthen)
     OS << Sep << "hardening=" << getHardeningModeName(Options.Hardening);
   if (Options.Mismatch != MismatchMode::Error)
@@ -914,7 +928,6 @@ void HelperLinkPass::printPipeline(raw_ostream &OS,
     OS << Sep << "suffix=" << Options.Suffix;
   if (Options.InModule)
     OS << Sep << "lto";
-  OS << ">";
 }
 
 PreservedAnalyses HelperLinkPass::run(Module &M, ModuleAnalysisManager &) {

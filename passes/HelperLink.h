@@ -29,6 +29,7 @@
 #include "passes/ReconcilePolicy.h"
 #include "passes/SignatureCheck.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/IR/PassManager.h"
 
 #include <optional>
@@ -69,6 +70,12 @@ struct HelperLinkOptions {
            Name.size() >= Prefix.size() + Suffix.size();
   }
 };
+
+/// Prints the parameters of \p Options after helpers= (hardening=,
+/// mismatch=, debug=, prefix=, suffix=, lto), each non-default one preceded
+/// by \p Sep, as a pipeline writes them.
+void printLinkParameters(llvm::raw_ostream &OS, llvm::ListSeparator &Sep,
+                         const HelperLinkOptions &Options);
 
 /// Parses a debug= value: "keep" gives false, "drop" true
 /// (HelperLinkOptions::DropDebugInfo); anything else nothing.

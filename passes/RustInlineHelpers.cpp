@@ -38,21 +38,10 @@ void RustInlineHelpersPass::printPipeline(raw_ostream &OS,
     OS << Sep << "helpers=" << F;
   if (!Options.ReportPath.empty())
     OS << Sep << "report=" << Options.ReportPath;
-  if (Options.Reconcile.Hardening != HardeningMode::Strengthen)
-    OS << Sep
-       << "hardening=" << getHardeningModeName(Options.Reconcile.Hardening);
-  if (Options.Link.Mismatch != MismatchMode::Error)
-    OS << Sep << "mismatch=" << getMismatchModeName(Options.Link.Mismatch);
-  if (Options.Link.DropDebugInfo)
-    OS << Sep << "debug=drop";
+  // The hardening mode is one for both steps (setHardening).
+  printLinkParameters(OS, Sep, Options.Link);
   if (Options.LateRound)
     OS << Sep << "late";
-  if (!Options.Link.Prefix.empty())
-    OS << Sep << "prefix=" << Options.Link.Prefix;
-  if (!Options.Link.Suffix.empty())
-    OS << Sep << "suffix=" << Options.Link.Suffix;
-  if (Options.Link.InModule)
-    OS << Sep << "lto";
   OS << ">";
 }
 

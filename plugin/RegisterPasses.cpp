@@ -235,17 +235,17 @@ static void registerFromEnvironment(PassBuilder &PB) {
   // linker chose (a ThinLTO backend of the helper object itself, or full
   // LTO's merge): its calls are inlined from copies (HelperLinkOptions::
   // InModule) instead of the definition being an error.
-  RustInlineHelpersOptions FullLTO = Late;
-  FullLTO.Link.InModule = true;
+  RustInlineHelpersOptions AfterLink = Late;
+  AfterLink.Link.InModule = true;
   PB.registerPipelineEarlySimplificationEPCallback(
-      [FullLTO](ModulePassManager &MPM, OptimizationLevel,
+      [AfterLink](ModulePassManager &MPM, OptimizationLevel,
                 ThinOrFullLTOPhase Phase) {
         if (Phase == ThinOrFullLTOPhase::ThinLTOPostLink)
-          MPM.addPass(RustInlineHelpersPass(FullLTO));
+          MPM.addPass(RustInlineHelpersPass(AfterLink));
       });
   PB.registerFullLinkTimeOptimizationEarlyEPCallback(
-      [FullLTO](ModulePassManager &MPM, OptimizationLevel) {
-        MPM.addPass(RustInlineHelpersPass(FullLTO));
+      [AfterLink](ModulePassManager &MPM, OptimizationLevel) {
+        MPM.addPass(RustInlineHelpersPass(AfterLink));
       });
 }
 

@@ -53,6 +53,8 @@ def got_slots(objdump, path):
     file): a RELATIVE slot holds a local function's address, named from the
     symbol table; a GLOB_DAT slot names its symbol."""
     relocs = subprocess.run([objdump, "-R", path], capture_output=True, text=True).stdout
+    if " R_X86_64_" not in relocs:
+        return {}  # An object file, vmlinux: no symbol table read.
     syms = subprocess.run([objdump, "-t", path], capture_output=True, text=True).stdout
     by_address = {}
     for line in syms.splitlines():

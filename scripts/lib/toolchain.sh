@@ -77,6 +77,17 @@ rih_need_rustc() {
 
 RUSTC=$(rih_find_rustc 2>/dev/null) || RUSTC=
 
+# Prints the KEY=VALUE lines that head every benchmark's results (date,
+# machine, compilers), for bench/report.py; needs CLANG and RUSTC.
+rih_bench_meta() {
+  echo "date=$(date -u +%Y-%m-%d)"
+  echo "cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)"
+  echo "cores=$(nproc)"
+  echo "kernel=$(uname -sr)"
+  echo "clang=$("$CLANG" --version | head -n 1)"
+  echo "rustc=$("$RUSTC" -V) (LLVM $("$RUSTC" -vV | sed -n 's/^LLVM version: //p'))"
+}
+
 # Prints the cargo that belongs to rustc $1: $RIH_CARGO, or the cargo next
 # to it (Debian's cargo-web is /usr/bin/cargo, beside rustc-web), when its
 # version equals rustc's; fails naming both otherwise.
