@@ -27,6 +27,30 @@
 ; RUN: %opt -passes='rust-inline-helpers<helpers=%t/wrappers.bc;lto>' -print-pipeline-passes -disable-output %t/merged.ll | FileCheck %s --check-prefix=PRINT
 ; PRINT: rust-inline-helpers<helpers={{.*}}wrappers.bc;lto>
 
+; A call that disagrees with the definition beyond a struct's spelling (i64
+; against a plain i32) is an error naming both, or with mismatch=warn a
+; warning, the call staying.
+; RUN: not %opt -passes='rust-inline-helpers<helpers=%t/wrappers.bc;lto>' %t/scalar.ll -disable-output 2>&1 | FileCheck %s --check-prefix=SCALAR
+; SCALAR: error: rust-inline-helpers: helper 'bump__extern' is called in module '{{.*}}scalar.ll' as 'i64 (i32)' but defined in '{{.*}}wrappers.bc' as 'i32 (i32)': the return types differ; fix the Rust extern declaration to match the C definition (or pass mismatch=warn to keep such calls)
+; RUN: %opt -passes='rust-inline-helpers<helpers=%t/wrappers.bc;lto;mismatch=warn>' %t/scalar.ll -S -o %t/warn.ll 2>%t/warn.err
+; RUN: FileCheck %s --check-prefix=WARN --input-file=%t/warn.ll
+; RUN: FileCheck %s --check-prefix=WARN-MSG --input-file=%t/warn.err
+; WARN-LABEL: define i64 @rust_caller(
+; WARN: call i64 @bump__extern(
+; WARN-MSG: warning: {{.*}}helper 'bump__extern' is called in module {{.*}}(mismatch=warn: the call is kept)
+
+;--- scalar.ll
+target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
+target triple = "x86_64-unknown-linux-gnu"
+define i32 @bump__extern(i32 %x) {
+  %r = add i32 %x, 1
+  ret i32 %r
+}
+define i64 @rust_caller(i32 %x) {
+  %a = call i64 @bump__extern(i32 %x)
+  ret i64 %a
+}
+
 ;--- merged.ll
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-unknown-linux-gnu"
