@@ -14,6 +14,7 @@
 #include "llvm/IR/Module.h"
 #include "llvm/IR/Verifier.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/SHA256.h"
 #include "llvm/Support/SourceMgr.h"
 
 using namespace llvm;
@@ -109,9 +110,12 @@ Expected<HelperFile> readHelperFile(const std::string &Path, LLVMContext &Ctx) {
     return fail("cannot read helper file '" + Path + "': " + EC.message() +
                 "; build it with 'clang -emit-llvm -c helpers.c -o " + Path +
                 "' or fix the helpers= parameter");
-  HelperFile File{Path, std::move(*BufOrErr), /*IsBitcode=*/false,
-                  /*Parsed=*/nullptr};
+  HelperFile File;
+  File.Path = Path;
+  File.Buffer = std::move(*BufOrErr);
   StringRef Bytes = File.Buffer->getBuffer();
+  File.SHA256 = toHex(SHA256::hash(arrayRefFromStringRef(Bytes)),
+                      /*LowerCase=*/true);
   if (Bytes.trim().empty())
     return fail("helper file '" + Path +
                 "' is empty; rebuild it with 'clang -emit-llvm -c'");

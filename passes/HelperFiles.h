@@ -33,6 +33,9 @@ struct HelperFile {
   std::string Path;
   std::unique_ptr<llvm::MemoryBuffer> Buffer;
   bool IsBitcode = false;
+  /// SHA-256 of the file's bytes as read, in lowercase hex (64 characters):
+  /// what the provenance records and what `sha256sum` prints.
+  std::string SHA256;
   /// The module parsed by readHelperFile (lazily for bitcode), until
   /// openHelperModule hands it out: a file is parsed once unless it is
   /// linked twice.  Parsing a large file lazily still creates every

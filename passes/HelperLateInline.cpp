@@ -42,7 +42,7 @@ bool keepCopyForLateRound(Function &F) {
         return false; // Calls were refused: they stay calls, on purpose.
   ValueToValueMapTy VMap;
   Function *Copy = CloneFunction(&F, VMap);
-  Copy->setName(F.getName() + ".rih.late");
+  Copy->setName(F.getName() + LateCopySuffix);
   Copy->setLinkage(GlobalValue::InternalLinkage);
   Copy->setVisibility(GlobalValue::DefaultVisibility);
   Copy->setComdat(nullptr);

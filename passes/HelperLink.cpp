@@ -178,6 +178,8 @@ bool HelperLinker::openAll() {
       reportError(M, toString(File.takeError()));
       return false;
     }
+    if (Report)
+      Report->noteFileDigest(File->Path, File->SHA256);
     Files.push_back(std::move(*File));
   }
   // The output must not depend on the order of helpers= parameters: link in

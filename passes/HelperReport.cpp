@@ -59,6 +59,27 @@ void HelperReport::noteSkippedFile(StringRef File, StringRef Reason) {
   SkippedFiles.emplace_back(File.str(), Reason.str());
 }
 
+void HelperReport::noteFileDigest(StringRef File, StringRef SHA256) {
+  FileDigests[File.str()] = SHA256.str();
+}
+
+StringRef HelperReport::getFileDigest(StringRef File) const {
+  auto It = FileDigests.find(File.str());
+  return It == FileDigests.end() ? StringRef() : StringRef(It->second);
+}
+
+std::map<std::string, std::set<std::string>>
+HelperReport::getContributions() const {
+  std::map<std::string, std::set<std::string>> ByFile;
+  for (const auto &[Name, E] : Helpers)
+    if (E.Inlined && FileDigests.count(E.File))
+      ByFile[E.File].insert(Name);
+  for (const FlagChange &C : ModuleFlags)
+    if (FileDigests.count(C.File))
+      ByFile[C.File];
+  return ByFile;
+}
+
 unsigned HelperReport::getNumInlined() const {
   unsigned N = 0;
   for (const auto &KV : Helpers)
@@ -116,6 +137,10 @@ bool HelperReport::read(StringRef Path, Module &M) {
   if (const json::Object *P = Root->getObject("propagated_hardening"))
     for (const auto &KV : *P)
       Propagated[KV.first.str()] += KV.second.getAsInteger().value_or(0);
+  if (const json::Array *Fs = Root->getArray("files"))
+    for (const json::Value &FV : *Fs)
+      if (const json::Object *F = FV.getAsObject())
+        FileDigests[Str(*F, "path")] = Str(*F, "sha256");
   if (const json::Array *Ss = Root->getArray("files_not_linked"))
     for (const json::Value &SV : *Ss)
       if (const json::Object *S = SV.getAsObject())
@@ -179,6 +204,13 @@ bool HelperReport::write(StringRef Path, Module &M) const {
           J.object([&] {
             J.attribute("file", FR.first);
             J.attribute("reason", FR.second);
+          });
+      });
+      J.attributeArray("files", [&] {
+        for (const auto &FD : FileDigests)
+          J.object([&] {
+            J.attribute("path", FD.first);
+            J.attribute("sha256", FD.second);
           });
       });
     });

@@ -17,7 +17,8 @@
 //                 "refusals": []}, ...],
 //    "module_flags": [{"flag": "cf-protection-branch",
 //                      "row": "ControlFlowFlags", "change": "...",
-//                      "file": "helpers.bc"}]}
+//                      "file": "helpers.bc"}],
+//    "files": [{"path": "helpers.bc", "sha256": "..."}]}
 //
 //===----------------------------------------------------------------------===//
 
@@ -28,6 +29,7 @@
 #include "llvm/ADT/StringRef.h"
 
 #include <map>
+#include <set>
 #include <string>
 #include <utility>
 
@@ -63,6 +65,20 @@ public:
   /// Records that helper file \p File was not linked, and why.
   void noteSkippedFile(llvm::StringRef File, llvm::StringRef Reason);
 
+  /// Records the content digest of helper file \p File as it was read:
+  /// \p SHA256 is the SHA-256 of its bytes in lowercase hex (HelperFile::
+  /// SHA256).
+  void noteFileDigest(llvm::StringRef File, llvm::StringRef SHA256);
+
+  /// Returns the digest noteFileDigest recorded for \p File, or an empty
+  /// string.
+  llvm::StringRef getFileDigest(llvm::StringRef File) const;
+
+  /// Returns, per helper file that changed the module, the helpers inlined
+  /// from it (at least one call): a file whose only effect was a module flag
+  /// change maps to an empty set.  Files are those with a recorded digest.
+  std::map<std::string, std::set<std::string>> getContributions() const;
+
   /// Returns true when nothing was linked, inlined or refused.
   bool empty() const {
     return Helpers.empty() && ModuleFlags.empty() && Propagated.empty();
@@ -97,7 +113,8 @@ private:
   };
   llvm::SmallVector<FlagChange, 2> ModuleFlags;
   llvm::SmallVector<std::pair<std::string, std::string>, 1> SkippedFiles;
-  std::map<std::string, unsigned> Propagated; ///< Attribute -> functions.
+  std::map<std::string, unsigned> Propagated;     ///< Attribute -> functions.
+  std::map<std::string, std::string> FileDigests; ///< Path -> SHA-256.
 };
 
 /// Returns \p Path with "%m" replaced by the name of \p M ('/' and '\\'

@@ -7,8 +7,11 @@
 
 #include "passes/RustInlineHelpers.h"
 
+#include "passes/HelperDependencies.h"
 #include "passes/HelperDiagnostics.h"
 #include "passes/HelperInline.h"
+#include "passes/HelperLateInline.h"
+#include "passes/HelperOrigin.h"
 #include "passes/HelperReconcile.h"
 #include "passes/HelperReport.h"
 
@@ -30,6 +33,27 @@ static bool hasErrors(const LLVMContext &Ctx) {
   return H && H->HasErrors;
 }
 
+/// The helper files whose content is now in \p M, each with the helpers it
+/// gave: those inlined at least once, those whose copy stays in the module
+/// (for the late round, or discardable definitions), and for a module flag
+/// change the file alone.  Files that changed nothing are left out.
+static std::vector<ProvenanceFile> collectProvenance(const Module &M,
+                                                     const HelperReport &R) {
+  std::map<std::string, std::set<std::string>> ByFile = R.getContributions();
+  for (const Function &F : M) {
+    if (!isLinkedHelper(F) || R.getFileDigest(getHelperOrigin(F)).empty())
+      continue;
+    std::string Name = getHelperName(F);
+    StringRef Helper(Name);
+    Helper.consume_back(LateCopySuffix); // The helper the copy stands for.
+    ByFile[getHelperOrigin(F).str()].insert(Helper.str());
+  }
+  std::vector<ProvenanceFile> Files;
+  for (auto &[Path, Helpers] : ByFile)
+    Files.push_back({Path, R.getFileDigest(Path).str(), std::move(Helpers)});
+  return Files;
+}
+
 void RustInlineHelpersPass::printPipeline(raw_ostream &OS,
                                           function_ref<StringRef(StringRef)>) {
   OS << "rust-inline-helpers<";
@@ -38,6 +62,12 @@ void RustInlineHelpersPass::printPipeline(raw_ostream &OS,
     OS << Sep << "helpers=" << F;
   if (!Options.ReportPath.empty())
     OS << Sep << "report=" << Options.ReportPath;
+  if (!Options.DepsPath.empty())
+    OS << Sep << "deps=" << Options.DepsPath;
+  if (!Options.DepsTarget.empty())
+    OS << Sep << "deps-target=" << Options.DepsTarget;
+  for (const PrefixMapEntry &E : Options.FilePrefixMap)
+    OS << Sep << "file-prefix-map=" << E.first << "=" << E.second;
   // The hardening mode is one for both steps (setHardening).
   printLinkParameters(OS, Sep, Options.Link);
   if (Options.LateRound)
@@ -83,10 +113,23 @@ PreservedAnalyses RustInlineHelpersPass::run(Module &M,
     return PreservedAnalyses::none();
   }
 
+  std::vector<ProvenanceFile> Files = collectProvenance(M, Report);
+  recordProvenance(M, Files, Options.FilePrefixMap);
+
   // A module without helpers (rustc's allocator shim, say) does not
   // overwrite the report of one that had them, in the same process.
   if (!Options.ReportPath.empty() && !Report.empty())
     Report.write(expandReportPath(Options.ReportPath, M), M);
+  if (!Options.DepsPath.empty()) {
+    std::vector<std::string> Paths;
+    for (const ProvenanceFile &F : Files)
+      Paths.push_back(F.Path);
+    writeDependencyFile(Options.DepsPath,
+                        Options.DepsTarget.empty()
+                            ? defaultDependencyTarget(Options.DepsPath)
+                            : Options.DepsTarget,
+                        Paths, M);
+  }
   return PA;
 }
 

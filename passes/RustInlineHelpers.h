@@ -15,11 +15,13 @@
 #define RUST_INLINE_HELPERS_PASSES_RUSTINLINEHELPERS_H
 
 #include "passes/HelperLink.h"
+#include "passes/HelperProvenance.h"
 #include "passes/HelperReconcile.h"
 
 #include "llvm/IR/PassManager.h"
 
 #include <string>
+#include <vector>
 
 namespace rih {
 
@@ -37,6 +39,14 @@ struct RustInlineHelpersOptions {
   /// Where to write the JSON report (report=PATH); empty for none.  "%m"
   /// stands for the module's name (one report per codegen unit).
   std::string ReportPath;
+  /// Where to write the make-style dependency file (deps=PATH); empty for
+  /// none (HelperDependencies.h).
+  std::string DepsPath;
+  /// The target of its rule (deps-target=NAME); empty: DepsPath with ".o".
+  std::string DepsTarget;
+  /// file-prefix-map=OLD=NEW entries, applied to the helper file paths that
+  /// the provenance records (HelperProvenance.h), in the order given.
+  std::vector<PrefixMapEntry> FilePrefixMap;
   /// True when the pass was added from the environment at an extension
   /// point: it then does nothing on a module this plugin already processed
   /// (an explicit pass in the pipeline, or an earlier compilation step).
@@ -58,9 +68,11 @@ public:
   explicit RustInlineHelpersPass(RustInlineHelpersOptions Options)
       : Options(std::move(Options)) {}
 
-  /// Links, reconciles and inlines the helpers of \p M, then writes the
-  /// report.  Errors: those of HelperLinkPass, and a report path that cannot
-  /// be written.  After an error no report is written.
+  /// Links, reconciles and inlines the helpers of \p M, records the
+  /// provenance of what it inlined (HelperProvenance.h), then writes the
+  /// report and the dependency file.  Errors: those of HelperLinkPass, and a
+  /// report or dependency path that cannot be written.  After a link error
+  /// neither is written.
   llvm::PreservedAnalyses run(llvm::Module &M,
                               llvm::ModuleAnalysisManager &MAM);
 

@@ -73,6 +73,29 @@ EnvironmentConfig readEnvironmentConfig() {
   if (std::optional<std::string> Suffix =
           sys::Process::GetEnv("RUST_INLINE_HELPERS_SUFFIX"))
     C.Options.Link.Suffix = *Suffix;
+  // The dependency file: an empty value means none.
+  if (std::optional<std::string> Deps =
+          sys::Process::GetEnv("RUST_INLINE_HELPERS_DEPS"))
+    C.Options.DepsPath = *Deps;
+  if (std::optional<std::string> Target =
+          sys::Process::GetEnv("RUST_INLINE_HELPERS_DEPS_TARGET"))
+    C.Options.DepsTarget = *Target;
+  if (std::optional<std::string> Map =
+          sys::Process::GetEnv("RUST_INLINE_HELPERS_FILE_PREFIX_MAP")) {
+    SmallVector<StringRef, 2> Entries;
+    StringRef(*Map).split(Entries, ':', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
+    for (StringRef E : Entries) {
+      std::optional<PrefixMapEntry> Entry = parsePrefixMapEntry(E);
+      if (!Entry) {
+        C.Error = "RUST_INLINE_HELPERS_FILE_PREFIX_MAP='" + *Map +
+                  "' has an entry '" + E.str() +
+                  "' that is not OLD=NEW; write entries separated by ':', "
+                  "e.g. RUST_INLINE_HELPERS_FILE_PREFIX_MAP=/home/me/linux/=";
+        return C;
+      }
+      C.Options.FilePrefixMap.push_back(std::move(*Entry));
+    }
+  }
   if (std::optional<std::string> Mode =
           sys::Process::GetEnv("RUST_INLINE_HELPERS_DEBUG")) {
     std::optional<bool> Drop = parseDropDebugInfo(*Mode);

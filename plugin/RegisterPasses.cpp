@@ -42,6 +42,7 @@ enum ParamSet : unsigned {
   LateParam = 32,
   NameParams = 64, ///< prefix= and suffix=
   LTOParam = 128,
+  DepsParams = 256, ///< deps=, deps-target= and file-prefix-map=
 };
 
 /// Parses "helpers=PATH;helpers=PATH;report=PATH;hardening=MODE;...", accepting
@@ -65,6 +66,8 @@ parseOptions(StringRef Params, StringRef PassName, unsigned Allowed) {
     ValidList.push_back("prefix=STR, suffix=STR");
   if (Allowed & LTOParam)
     ValidList.push_back("lto");
+  if (Allowed & DepsParams)
+    ValidList.push_back("deps=PATH, deps-target=NAME, file-prefix-map=OLD=NEW");
   std::string Valid = join(ValidList, ", ");
   RustInlineHelpersOptions Opts;
   bool SawHardening = false, SawMismatch = false, SawDebug = false,
@@ -105,6 +108,19 @@ parseOptions(StringRef Params, StringRef PassName, unsigned Allowed) {
         return badParameter(PassName, Param, (Key + "= given twice").str());
       Saw = true;
       (Key == "prefix" ? Opts.Link.Prefix : Opts.Link.Suffix) = Value.str();
+    } else if ((Allowed & DepsParams) &&
+               (Key == "deps" || Key == "deps-target") && !Value.empty()) {
+      std::string &Dest = Key == "deps" ? Opts.DepsPath : Opts.DepsTarget;
+      if (!Dest.empty())
+        return badParameter(PassName, Param, (Key + "= given twice").str());
+      Dest = Value.str();
+    } else if ((Allowed & DepsParams) && Key == "file-prefix-map") {
+      std::optional<PrefixMapEntry> E = parsePrefixMapEntry(Value);
+      if (!E)
+        return badParameter(PassName, Param,
+                            "file-prefix-map=OLD=NEW, e.g. "
+                            "file-prefix-map=/home/me/linux/=");
+      Opts.FilePrefixMap.push_back(std::move(*E));
     } else if ((Allowed & LTOParam) && Param == "lto") {
       Opts.Link.InModule = true;
     } else if ((Allowed & LateParam) && Param == "late") {
@@ -136,6 +152,12 @@ parseOptions(StringRef Params, StringRef PassName, unsigned Allowed) {
       Opts.Link.Mismatch = Env.Options.Link.Mismatch;
     if ((Allowed & DebugParam) && !SawDebug && Env.HasDebug)
       Opts.Link.DropDebugInfo = Env.Options.Link.DropDebugInfo;
+    if ((Allowed & DepsParams) && Opts.DepsPath.empty())
+      Opts.DepsPath = Env.Options.DepsPath;
+    if ((Allowed & DepsParams) && Opts.DepsTarget.empty())
+      Opts.DepsTarget = Env.Options.DepsTarget;
+    if ((Allowed & DepsParams) && Opts.FilePrefixMap.empty())
+      Opts.FilePrefixMap = Env.Options.FilePrefixMap;
     if ((Allowed & NameParams) && !SawPrefix)
       Opts.Link.Prefix = Env.Options.Link.Prefix;
     if ((Allowed & NameParams) && !SawSuffix)
@@ -156,7 +178,7 @@ parseRustInlineHelpersOptions(StringRef Params) {
   return parseOptions(Params, "rust-inline-helpers",
                       HelpersParam | ReportParam | HardeningParam |
                           MismatchParam | DebugParam | LateParam | NameParams |
-                          LTOParam);
+                          LTOParam | DepsParams);
 }
 
 Expected<LateInlineOptions> parseLateInlineOptions(StringRef Params) {
@@ -239,7 +261,7 @@ static void registerFromEnvironment(PassBuilder &PB) {
   AfterLink.Link.InModule = true;
   PB.registerPipelineEarlySimplificationEPCallback(
       [AfterLink](ModulePassManager &MPM, OptimizationLevel,
-                ThinOrFullLTOPhase Phase) {
+                  ThinOrFullLTOPhase Phase) {
         if (Phase == ThinOrFullLTOPhase::ThinLTOPostLink)
           MPM.addPass(RustInlineHelpersPass(AfterLink));
       });

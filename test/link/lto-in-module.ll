@@ -10,7 +10,7 @@
 ; RUN: %opt -passes='rust-inline-helpers<helpers=%t/wrappers.bc;lto>' %t/merged.ll -S -o %t/out.ll
 ; RUN: %plain-opt -passes=verify -disable-output %t/out.ll
 ; RUN: FileCheck %s --input-file=%t/out.ll
-; CHECK-NOT: .rust-inline-helpers
+; CHECK-NOT: {{@[A-Za-z_]+}}.rust-inline-helpers
 ; CHECK-NOT: .rust-call
 ; CHECK: define i40 @gen__extern(
 ; CHECK: define i32 @bump__extern(
