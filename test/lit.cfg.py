@@ -129,6 +129,9 @@ config.substitutions.append(
     ("%cargo-example", os.path.join(src, "scripts", "cargo-example") + " --plugin " + config.rih_plugin)
 )
 config.substitutions.append(
+    ("%rih-provenance", sys.executable + " " + os.path.join(src, "scripts", "rih-provenance"))
+)
+config.substitutions.append(
     ("%helper-calls", sys.executable + " " + os.path.join(src, "scripts", "lib", "helper_calls.py"))
 )
 

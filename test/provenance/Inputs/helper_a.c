@@ -1,0 +1,1 @@
+int rust_helper_from_a(int x) { return x + 11; }
