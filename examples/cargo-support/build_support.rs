@@ -11,16 +11,25 @@
 //   3. points rust-inline-helpers at the wrapper bitcode through
 //      RUST_INLINE_HELPERS, set for rustc and, through it, for the linker
 //      (lld loads the plugin with --load-pass-plugin), and tells cargo
-//      what to rebuild on.
+//      what to rebuild on: the headers the wrappers came from, the plugin
+//      library named in the crate's flags, and the RUST_INLINE_HELPERS_*
+//      variables that change what the plugin does;
+//   4. gives rustc CARGO_RIH_INPUTS_SHA256, the SHA-256 of the wrapper
+//      bitcode and the plugin, so that a compiler cache keys on them:
+//      sccache hashes rustc's CARGO_* variables but neither the bitcode nor
+//      the plugin's bytes, and would otherwise hand back an object with the
+//      old C code inlined (docs/cargo.md, "Compiler caches").
 //
 // Tools, from the environment when set: RIH_CLANG (clang-22), RIH_AR
 // (llvm-ar-22), RIH_SCRIPTS (the repository's scripts/); RIH_C_LTO=thin
 // compiles the wrappers for ThinLTO instead of full LTO; RIH_CFLAGS adds C
-// flags.
+// flags; RIH_CACHE_KEY=0 leaves out CARGO_RIH_INPUTS_SHA256 (only for the
+// test that shows why it is there).
 
 use std::env;
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
 
 /// What to wrap: the header, the functions (a regular expression over whole
 /// names), the types and the exported library functions bindgen declares
@@ -40,6 +49,39 @@ fn run(cmd: &mut Command, what: &str) {
     if !status.success() {
         panic!("{what} failed ({status}): {cmd:?}");
     }
+}
+
+/// The plugin libraries the crate's flags load: rustc's -Zllvm-plugins=P
+/// and the linker's --load-pass-plugin=P (in -Clink-arg).
+fn plugins_in_flags(rustflags: &str) -> Vec<String> {
+    let flags: Vec<&str> = rustflags.split('\x1f').collect();
+    let mut plugins = Vec::new();
+    for (i, flag) in flags.iter().enumerate() {
+        let value = if *flag == "-Z" { flags.get(i + 1).copied().unwrap_or("") } else { flag };
+        for key in ["llvm-plugins=", "--load-pass-plugin="] {
+            if let Some(at) = value.find(key) {
+                plugins.extend(value[at + key.len()..].split(',').filter(|p| !p.is_empty()).map(String::from));
+            }
+        }
+    }
+    plugins
+}
+
+/// SHA-256 (hex) of the bytes of `files`, one after the other, by coreutils'
+/// sha256sum.
+fn sha256_of(files: &[PathBuf]) -> String {
+    let mut bytes = Vec::new();
+    for f in files {
+        bytes.extend(std::fs::read(f).unwrap_or_else(|e| panic!("cannot read {}: {e}", f.display())));
+    }
+    let mut child = Command::new("sha256sum")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot run sha256sum: {e}"));
+    child.stdin.take().expect("piped").write_all(&bytes).expect("sha256sum reads its input");
+    let out = child.wait_with_output().expect("sha256sum runs");
+    String::from_utf8_lossy(&out.stdout).split_whitespace().next().unwrap_or("").to_string()
 }
 
 fn tool(var: &str, default: &str) -> String {
@@ -124,5 +166,20 @@ fn build_wrappers(w: &Wrap) -> PathBuf {
     println!("cargo:rustc-link-search=native={}", out.display());
     println!("cargo:rustc-link-lib=static=wrappers");
     println!("cargo:rustc-env=RUST_INLINE_HELPERS={}", bitcode.display());
+
+    // What else the inlined code depends on: the plugin (replacing it must
+    // rebuild the crate) and the variables that change its decisions.
+    let plugins = plugins_in_flags(&rustflags);
+    for plugin in &plugins {
+        println!("cargo:rerun-if-changed={plugin}");
+    }
+    for var in ["HARDENING", "MISMATCH", "DEBUG", "PREFIX", "SUFFIX", "FILE_PREFIX_MAP"] {
+        println!("cargo:rerun-if-env-changed=RUST_INLINE_HELPERS_{var}");
+    }
+    if tool("RIH_CACHE_KEY", "1") != "0" {
+        let mut inputs = vec![bitcode.clone()];
+        inputs.extend(plugins.iter().map(PathBuf::from));
+        println!("cargo:rustc-env=CARGO_RIH_INPUTS_SHA256={}", sha256_of(&inputs));
+    }
     bitcode
 }
