@@ -122,6 +122,12 @@ if "rustc" in config.available_features:
         config.environment["RIH_CARGO"] = rih_cargo
     else:
         lit_config.note("no cargo of rustc %s's version at %s: the cargo tests are unsupported (install cargo-web)" % (rustc, rih_cargo))
+# Compiler caches (test/cache), as Debian packages them.
+for rih_cache in ("ccache", "sccache"):
+    if os.access("/usr/bin/" + rih_cache, os.X_OK):
+        config.available_features.add(rih_cache)
+    else:
+        lit_config.note("no /usr/bin/%s: its test is unsupported (scripts/setup installs it)" % rih_cache)
 for rih_lib, rih_header in (("libdivide", "libdivide.h"), ("liburing", "liburing.h")):
     if os.path.exists(os.path.join("/usr/include", rih_header)):
         config.available_features.add(rih_lib)

@@ -15,10 +15,12 @@
 //      library named in the crate's flags, and the RUST_INLINE_HELPERS_*
 //      variables that change what the plugin does;
 //   4. gives rustc CARGO_RIH_INPUTS_SHA256, the SHA-256 of the wrapper
-//      bitcode and the plugin, so that a compiler cache keys on them:
-//      sccache hashes rustc's CARGO_* variables but neither the bitcode nor
-//      the plugin's bytes, and would otherwise hand back an object with the
-//      old C code inlined (docs/cargo.md, "Compiler caches").
+//      bitcode, the plugin and those variables, so that a compiler cache
+//      keys on them: sccache hashes rustc's CARGO_* variables and the static
+//      libraries it links, but not the plugin's bytes, the plugin's
+//      settings or bitcode outside such a library, and would otherwise hand
+//      back an object built from other inputs (docs/cargo.md, "Compiler
+//      caches").
 //
 // Tools, from the environment when set: RIH_CLANG (clang-22), RIH_AR
 // (llvm-ar-22), RIH_SCRIPTS (the repository's scripts/); RIH_C_LTO=thin
@@ -67,13 +69,14 @@ fn plugins_in_flags(rustflags: &str) -> Vec<String> {
     plugins
 }
 
-/// SHA-256 (hex) of the bytes of `files`, one after the other, by coreutils'
-/// sha256sum.
-fn sha256_of(files: &[PathBuf]) -> String {
+/// SHA-256 (hex), by coreutils' sha256sum, of the bytes of `files` one
+/// after the other, then of `extra`.
+fn sha256_of(files: &[PathBuf], extra: &str) -> String {
     let mut bytes = Vec::new();
     for f in files {
         bytes.extend(std::fs::read(f).unwrap_or_else(|e| panic!("cannot read {}: {e}", f.display())));
     }
+    bytes.extend(extra.as_bytes());
     let mut child = Command::new("sha256sum")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -173,13 +176,18 @@ fn build_wrappers(w: &Wrap) -> PathBuf {
     for plugin in &plugins {
         println!("cargo:rerun-if-changed={plugin}");
     }
+    let mut settings = String::new();
     for var in ["HARDENING", "MISMATCH", "DEBUG", "PREFIX", "SUFFIX", "FILE_PREFIX_MAP"] {
-        println!("cargo:rerun-if-env-changed=RUST_INLINE_HELPERS_{var}");
+        let name = format!("RUST_INLINE_HELPERS_{var}");
+        println!("cargo:rerun-if-env-changed={name}");
+        if let Ok(value) = env::var(&name) {
+            settings += &format!("{name}={value}\n");
+        }
     }
     if tool("RIH_CACHE_KEY", "1") != "0" {
         let mut inputs = vec![bitcode.clone()];
         inputs.extend(plugins.iter().map(PathBuf::from));
-        println!("cargo:rustc-env=CARGO_RIH_INPUTS_SHA256={}", sha256_of(&inputs));
+        println!("cargo:rustc-env=CARGO_RIH_INPUTS_SHA256={}", sha256_of(&inputs, &settings));
     }
     bitcode
 }
