@@ -34,9 +34,10 @@ std::string pluginLine() {
 }
 
 /// The record as the note's text, one "key: value" line each.
-std::string noteText(ArrayRef<ProvenanceFile> Files,
+std::string noteText(StringRef Module, ArrayRef<ProvenanceFile> Files,
                      ArrayRef<PrefixMapEntry> Map) {
   std::string Text = "plugin: " + pluginLine() + "\n";
+  Text += "module: " + Module.str() + "\n";
   for (const ProvenanceFile &F : Files) {
     Text += "file: " + remapPath(F.Path, Map) + "\n";
     Text += "sha256: " + F.SHA256 + "\n";
@@ -105,7 +106,11 @@ void recordProvenance(Module &M, ArrayRef<ProvenanceFile> Files,
   if (Files.empty())
     return;
   LLVMContext &Ctx = M.getContext();
-  SmallVector<Metadata *, 4> Record = {MDString::get(Ctx, pluginLine())};
+  // rustc names a module after its crate and codegen unit; clang and opt
+  // after the source file, which the map keeps reproducible.
+  std::string Module = remapPath(M.getSourceFileName(), Map);
+  SmallVector<Metadata *, 4> Record = {MDString::get(Ctx, pluginLine()),
+                                       MDString::get(Ctx, Module)};
   for (const ProvenanceFile &F : Files) {
     SmallVector<Metadata *, 8> Ops = {
         MDString::get(Ctx, remapPath(F.Path, Map)),
@@ -117,7 +122,7 @@ void recordProvenance(Module &M, ArrayRef<ProvenanceFile> Files,
   M.getOrInsertNamedMetadata(ProvenanceMDName)
       ->addOperand(MDTuple::get(Ctx, Record));
   if (M.getTargetTriple().isOSBinFormatELF())
-    addNote(M, noteText(Files, Map));
+    addNote(M, noteText(Module, Files, Map));
 }
 
 } // namespace rih

@@ -5,20 +5,22 @@
 //
 //===----------------------------------------------------------------------===//
 //
-// A module the plugin changed records what went in: the plugin's version and,
-// per helper file that changed it, the file's path, the SHA-256 of its bytes
-// and the helpers inlined from it.  Two forms carry the same record:
+// A module the plugin changed records what went in: the plugin's version,
+// the module's source file name (rustc: crate and codegen unit) and, per
+// helper file that changed it, the file's path, the SHA-256 of its bytes and
+// the helpers inlined from it.  Two forms carry the same record:
 //
 //  * named metadata, for bitcode (what `llvm-link` merges keeps every
 //    module's record):
 //      !rust-inline-helpers.provenance = !{!0}
-//      !0 = !{!"rust-inline-helpers 0.2.0, LLVM 22.1.8",
+//      !0 = !{!"rust-inline-helpers 0.2.0, LLVM 22.1.8", !"kernel.abc-cgu.0",
 //             !{!"helpers.bc", !"<sha256>", !"rust_helper_a", ...}, ...}
 //  * on ELF targets, an ELF note (the format of the System V gABI, "Note
 //    Section") in section .note.rust-inline-helpers, owner
 //    "rust-inline-helpers", type NT_RIH_PROVENANCE, whose description is the
 //    record as text, one "key: value" line each:
 //      plugin: rust-inline-helpers 0.2.0, LLVM 22.1.8
+//      module: kernel.abc-cgu.0
 //      file: helpers.bc
 //      sha256: <sha256>
 //      inlined: rust_helper_a rust_helper_b
@@ -81,7 +83,8 @@ struct ProvenanceFile {
   std::set<std::string> Inlined; ///< Helpers whose code the module got.
 };
 
-/// Appends a record of \p Files (with \p Map applied to their paths) to the
+/// Appends a record of \p Files (with \p Map applied to their paths and to
+/// the module's source file name) to the
 /// named metadata of \p M and, when \p M targets ELF, adds its ELF note: a
 /// private constant in section ProvenanceSection, kept by llvm.compiler.used.
 /// Does nothing when \p Files is empty.  Reports no errors.

@@ -12,13 +12,13 @@
 ; RUN: %opt -passes='rust-inline-helpers<helpers=a.bc;helpers=%t/unused.bc>' crate.ll -o out.bc
 ; RUN: %llvm-dis out.bc -o out.ll
 ; RUN: bash -c 'FileCheck %s --check-prefix=IR --input-file=out.ll -DSHA=$(sha256sum a.bc | cut -c1-64)'
-; IR: @rust_inline_helpers.provenance = private constant {{.*}} c"rust-inline-helpers\00", {{.*}} c"plugin: rust-inline-helpers {{.*}}, LLVM 22.{{.*}}\0Afile: a.bc\0Asha256: [[SHA]]\0Ainlined: rust_helper_add rust_helper_twice\0A\00{{.*}}, section ".note.rust-inline-helpers", align 4
+; IR: @rust_inline_helpers.provenance = private constant {{.*}} c"rust-inline-helpers\00", {{.*}} c"plugin: rust-inline-helpers {{.*}}, LLVM 22.{{.*}}\0Amodule: crate.ll\0Afile: a.bc\0Asha256: [[SHA]]\0Ainlined: rust_helper_add rust_helper_twice\0A\00{{.*}}, section ".note.rust-inline-helpers", align 4
 ; IR: @llvm.compiler.used = {{.*}}@rust_inline_helpers.provenance
 ; IR-LABEL: define i32 @rust_caller(
 ; IR-NOT: call {{.*}}@rust_helper_
 ; IR: call i32 @c_function(
 ; IR: !rust-inline-helpers.provenance = !{![[R:[0-9]+]]}
-; IR: ![[R]] = !{!"rust-inline-helpers {{.*}}", ![[F:[0-9]+]]}
+; IR: ![[R]] = !{!"rust-inline-helpers {{.*}}", !"crate.ll", ![[F:[0-9]+]]}
 ; IR: ![[F]] = !{!"a.bc", !"[[SHA]]", !"rust_helper_add", !"rust_helper_twice"}
 ; IR-NOT: unused.bc
 ;
@@ -34,12 +34,14 @@
 ; PRINT: out.bc: 1 record
 ; PRINT-NEXT: record 1:
 ; PRINT-NEXT: plugin: rust-inline-helpers {{.*}}, LLVM 22.
+; PRINT-NEXT: module: crate.ll
 ; PRINT-NEXT: file: a.bc
 ; PRINT-NEXT: sha256: [[SHA]]
 ; PRINT-NEXT: inlined: rust_helper_add rust_helper_twice
 ; PRINT-NEXT: out.o: 1 record
 ; PRINT-NEXT: record 1:
 ; PRINT-NEXT: plugin: rust-inline-helpers {{.*}}, LLVM 22.
+; PRINT-NEXT: module: crate.ll
 ; PRINT-NEXT: file: a.bc
 ; PRINT-NEXT: sha256: [[SHA]]
 ; PRINT-NEXT: inlined: rust_helper_add rust_helper_twice
@@ -66,7 +68,7 @@
 ; file-prefix-map=OLD=NEW: the last matching entry wins, only on a path
 ; component boundary; the environment's entries are separated by ':'.
 ; RUN: %opt -passes='rust-inline-helpers<helpers=%t/a.bc;file-prefix-map=%t=/nomatch;file-prefix-map=%t/=src/>' crate.ll -S -o - | FileCheck %s --check-prefix=MAP
-; MAP: c"plugin: {{.*}}\0Afile: src/a.bc\0A
+; MAP: c"plugin: {{.*}}\0Amodule: crate.ll\0Afile: src/a.bc\0A
 ; MAP: !{!"src/a.bc", !"
 ; RUN: %opt -passes='rust-inline-helpers<helpers=%t/a.bc;file-prefix-map=%t/a=/x>' crate.ll -S -o - | FileCheck %s --check-prefix=BOUNDARY -DT=%t
 ; BOUNDARY: !{!"[[T]]/a.bc", !"
