@@ -38,8 +38,30 @@ unsigned producerMajor(StringRef Producer) {
   return Major;
 }
 
+/// The refusal of bitcode from a newer LLVM than the one the plugin runs in:
+/// LLVM reads older bitcode (the auto-upgrader) but not newer, and a newer
+/// file that happens to parse may carry meaning this LLVM drops.
+Error newerThanHost(const HelperFile &File, StringRef Producer) {
+  return fail("helper file '" + File.Path + "' was written by " + Producer +
+              ", newer than the LLVM " + LLVM_VERSION_STRING +
+              " this plugin runs in; build the helpers with a clang whose "
+              "LLVM major is at most " +
+              Twine(LLVM_VERSION_MAJOR) + " (clang-" +
+              Twine(LLVM_VERSION_MAJOR) +
+              " or older), or use a rustc and plugin built for LLVM " +
+              Twine(producerMajor(Producer)));
+}
+
 Error checkBitcode(HelperFile &File, LLVMContext &Ctx) {
   MemoryBufferRef Ref = File.Buffer->getMemBufferRef();
+  // The producer first: a newer file is refused even when it parses.
+  std::string Producer;
+  if (Expected<std::string> P = getBitcodeProducerString(Ref))
+    Producer = *P;
+  else
+    consumeError(P.takeError());
+  if (producerMajor(Producer) > LLVM_VERSION_MAJOR)
+    return newerThanHost(File, Producer);
   Expected<std::vector<BitcodeModule>> Modules = getBitcodeModuleList(Ref);
   if (Modules && Modules->size() != 1)
     return fail("bitcode file '" + File.Path + "' holds " +
@@ -54,21 +76,10 @@ Error checkBitcode(HelperFile &File, LLVMContext &Ctx) {
     return Error::success();
   }
   std::string Why = toString(Parsed.takeError());
-  // Only an unreadable file needs its producer, to name a newer LLVM.
-  std::string Producer;
-  if (Expected<std::string> P = getBitcodeProducerString(Ref))
-    Producer = *P;
-  else
-    consumeError(P.takeError());
-  if (producerMajor(Producer) > LLVM_VERSION_MAJOR)
-    return fail("helper file '" + File.Path + "' was written by " + Producer +
-                ", newer than this plugin's LLVM " + Twine(LLVM_VERSION_MAJOR) +
-                " (" + Why + "); build the helpers with clang-" +
-                Twine(LLVM_VERSION_MAJOR));
   return fail("helper file '" + File.Path + "' is not readable LLVM bitcode (" +
               Why +
               "); it may be truncated: rebuild it with 'clang -emit-llvm -c', "
-              "with a clang whose LLVM is at most " +
+              "with a clang whose LLVM major is at most " +
               Twine(LLVM_VERSION_MAJOR));
 }
 

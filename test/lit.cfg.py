@@ -122,6 +122,20 @@ if "rustc" in config.available_features:
         config.environment["RIH_CARGO"] = rih_cargo
     else:
         lit_config.note("no cargo of rustc %s's version at %s: the cargo tests are unsupported (install cargo-web)" % (rustc, rih_cargo))
+# Older clangs for helper bitcode (test/skew): feature and substitution
+# clang-N for each installed Debian clang-N older than LLVM 22.
+rih_older_clangs = []
+for rih_major in range(13, 22):
+    rih_older = "/usr/lib/llvm-%d/bin/clang" % rih_major
+    if os.access(rih_older, os.X_OK):
+        config.available_features.add("clang-%d" % rih_major)
+        config.substitutions.append(("%%clang-%d" % rih_major, rih_older))
+        rih_older_clangs.append(str(rih_major))
+for rih_major in (13, 14, 15, 16, 19):
+    if "clang-%d" % rih_major not in config.available_features:
+        lit_config.note("no clang-%d: its helper-bitcode tests are unsupported (scripts/setup installs it)" % rih_major)
+config.environment["RIH_OLDER_CLANGS"] = " ".join(rih_older_clangs)
+
 # Compiler caches (test/cache), as Debian packages them.
 for rih_cache in ("ccache", "sccache"):
     if os.access("/usr/bin/" + rih_cache, os.X_OK):
