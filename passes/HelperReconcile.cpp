@@ -632,6 +632,22 @@ bool Reconciler::reconcile(CallBase &CB, Function &Callee) {
 }
 
 bool Reconciler::run() {
+  bool Changed = false;
+  // Row RemovedFeatures: an older clang's helper turns off features this
+  // LLVM no longer has; drop them before anything asks LLVM.
+  SmallPtrSet<Function *, 8> Cleaned;
+  for (Function &F : M) {
+    if (!isLinkedHelper(F) || !F.hasFnAttribute("target-features"))
+      continue;
+    SmallVector<std::string, 4> Dropped;
+    std::string Kept = Features.dropUnknownDisables(
+        F.getFnAttribute("target-features").getValueAsString(), Dropped);
+    if (Dropped.empty())
+      continue;
+    F.addFnAttr("target-features", Kept);
+    Cleaned.insert(&F);
+    Changed = true;
+  }
   // Calls from crate code first, then calls between helpers: a helper that
   // took its caller's subtarget passes it on to the helpers it calls.
   SmallVector<std::pair<CallBase *, Function *>, 32> Calls, HelperCalls;
@@ -640,12 +656,15 @@ bool Reconciler::run() {
       continue;
     for (Instruction &I : instructions(F))
       if (auto *CB = dyn_cast<CallBase>(&I))
-        if (Function *H = getCalledHelper(*CB))
+        if (Function *H = getCalledHelper(*CB)) {
           (isLinkedHelper(F) ? HelperCalls : Calls).push_back({CB, H});
+          if (Cleaned.contains(H))
+            addReconciledRows(
+                *CB, {getPolicyRow(PolicyRowId::RemovedFeatures).Name});
+        }
   }
   Calls.append(HelperCalls.begin(), HelperCalls.end());
 
-  bool Changed = false;
   // Attribute changes only ever add to callers or settle a helper's
   // subtarget once, so a few rounds reach the fixed point.
   for (unsigned Round = 0; Round < 4; ++Round) {

@@ -10,6 +10,7 @@
 #include "passes/HelperDiagnostics.h"
 
 #include "llvm/ADT/StringMap.h"
+#include "llvm/IR/AutoUpgrade.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/Metadata.h"
 #include "llvm/IR/Module.h"
@@ -69,6 +70,72 @@ bool sameValue(const FlagValue *A, const FlagValue *B) {
   return X && Y && *X == *Y; // A missing flag counts as 0.
 }
 
+/// Removes module flag \p Key from \p M.
+void eraseModuleFlag(Module &M, StringRef Key) {
+  NamedMDNode *Flags = M.getModuleFlagsMetadata();
+  if (!Flags)
+    return;
+  SmallVector<MDNode *, 16> Keep;
+  for (MDNode *Op : Flags->operands())
+    if (Op->getNumOperands() < 2 || !isa<MDString>(Op->getOperand(1)) ||
+        cast<MDString>(Op->getOperand(1))->getString() != Key)
+      Keep.push_back(Op);
+  Flags->clearOperands();
+  for (MDNode *Op : Keep)
+    Flags->addOperand(Op);
+}
+
+uint64_t intFlag(const StringMap<FlagValue> &Flags, StringRef Key) {
+  auto It = Flags.find(Key);
+  std::optional<uint64_t> V = asInt(It == Flags.end() ? nullptr : &It->second);
+  return V.value_or(0);
+}
+
+/// Row OldBranchProtection: bitcode from clang <= 18 spells pac-ret and BTI
+/// as module flags of value 1 only.  LLVM's reader copies them onto each
+/// function when the module is materialized, unless a flag is 2 by then:
+/// do it now, before the flags are compared (and raised).
+void upgradeOldBranchProtection(Module &Helper,
+                                SmallVectorImpl<ModuleFlagChange> &Changes) {
+  StringMap<FlagValue> Before = readFlags(Helper);
+  copyModuleAttrToFunctions(Helper);
+  StringMap<FlagValue> After = readFlags(Helper);
+  for (StringRef Key : {"branch-target-enforcement", "sign-return-address"})
+    if (intFlag(Before, Key) == 1 && intFlag(After, Key) == 2)
+      Changes.push_back({Key.str(), PolicyRowId::OldBranchProtection,
+                         "1 (flag only) copied onto the helper's functions "
+                         "first, as LLVM's reader does"});
+}
+
+/// Row PICFlags: a helper less position-independent than the crate (no PIC
+/// Level where the crate has one, or a PIE Level where the crate, a shared
+/// library, has none) assumed its symbols resolve locally.  Inlined into
+/// the crate, that is only true where the crate says so: drop dso_local
+/// from its non-local symbols (a GOT access is right everywhere).
+void makeHelperPreemptible(Module &Helper, const StringMap<FlagValue> &Mine,
+                           const StringMap<FlagValue> &Theirs,
+                           SmallVectorImpl<ModuleFlagChange> &Changes) {
+  uint64_t CratePIC = intFlag(Mine, "PIC Level"),
+           HelperPIC = intFlag(Theirs, "PIC Level"),
+           CratePIE = intFlag(Mine, "PIE Level"),
+           HelperPIE = intFlag(Theirs, "PIE Level");
+  if (HelperPIC >= CratePIC && HelperPIE <= CratePIE)
+    return;
+  unsigned Changed = 0;
+  for (GlobalValue &GV : Helper.global_values())
+    if (!GV.hasLocalLinkage() && GV.hasDefaultVisibility() && GV.isDSOLocal()) {
+      GV.setDSOLocal(false);
+      ++Changed;
+    }
+  Changes.push_back(
+      {"PIC Level", PolicyRowId::PICFlags,
+       "helper built with PIC Level " + std::to_string(HelperPIC) +
+           " and PIE Level " + std::to_string(HelperPIE) +
+           " for a crate with " + std::to_string(CratePIC) + " and " +
+           std::to_string(CratePIE) + ": " + std::to_string(Changed) +
+           " of its symbols made preemptible (dso_local dropped)"});
+}
+
 } // namespace
 
 FlagVerdict reconcileModuleFlags(Module &Crate, Module &Helper,
@@ -83,7 +150,9 @@ FlagVerdict reconcileModuleFlags(Module &Crate, Module &Helper,
     if (NamedMDNode *Flags = Crate.getModuleFlagsMetadata())
       for (MDNode *Flag : Flags->operands())
         Helper.getOrInsertModuleFlagsMetadata()->addOperand(Flag);
+  upgradeOldBranchProtection(Helper, Changes);
   StringMap<FlagValue> Mine = readFlags(Crate), Theirs = readFlags(Helper);
+  makeHelperPreemptible(Helper, Mine, Theirs, Changes);
   SmallVector<std::string, 16> Keys;
   for (const auto &E : Mine)
     Keys.push_back(E.getKey().str());
@@ -107,6 +176,23 @@ FlagVerdict reconcileModuleFlags(Module &Crate, Module &Helper,
                        show(A) + " in module '" + Crate.getModuleIdentifier() +
                        "'";
 
+    if (Row.Rule == PolicyRule::CalleeDropped) {
+      eraseModuleFlag(Helper, Key);
+      Changes.push_back(
+          {Key, Row.Id, "dropped from the helper file (was " + show(B) + ")"});
+      continue;
+    }
+    if (Row.Rule == PolicyRule::CalleeAdopts) {
+      // The helper takes the crate's value (or none), keeping the crate's
+      // merge behaviour.
+      eraseModuleFlag(Helper, Key);
+      if (A)
+        Helper.addModuleFlag(A->Behavior, Key, A->Val);
+      Changes.push_back({Key, Row.Id,
+                         "set to the crate's " + show(A) +
+                             " in the helper file (was " + show(B) + ")"});
+      continue;
+    }
     if (Row.Rule == PolicyRule::MustMatch) {
       reportError(Crate, Both + " (policy row " + Row.Name +
                              ": must match); build the C helpers and the Rust "

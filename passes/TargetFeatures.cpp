@@ -48,6 +48,25 @@ void TargetFeatureOracle::initialize() {
 
 TargetFeatureOracle::~TargetFeatureOracle() = default;
 
+std::string TargetFeatureOracle::dropUnknownDisables(
+    StringRef Features, SmallVectorImpl<std::string> &Dropped) {
+  if (!available())
+    return Features.str();
+  ArrayRef<SubtargetFeatureKV> All = Tables->getAllProcessorFeatures();
+  SmallVector<StringRef, 32> Parts, Kept;
+  SplitString(Features, Parts, ",");
+  for (StringRef P : Parts) {
+    StringRef Name = P.trim();
+    auto It = llvm::lower_bound(All, Name.drop_front());
+    bool Known = It != All.end() && StringRef(It->Key) == Name.drop_front();
+    if (Name.starts_with("-") && !Known)
+      Dropped.push_back(Name.str());
+    else
+      Kept.push_back(P);
+  }
+  return Dropped.empty() ? Features.str() : join(Kept, ",");
+}
+
 StringRef TargetFeatureOracle::getBaselineCPU() const {
   switch (TT.getArch()) {
   case Triple::x86_64:

@@ -57,6 +57,14 @@ public:
   /// process on first use.  When it is not registered, available() is false
   /// and compare() returns std::nullopt.
   explicit TargetFeatureOracle(const llvm::Triple &TT);
+
+  /// Returns \p Features (a "target-features" value) without the "-name"
+  /// entries this LLVM's target does not know: features LLVM removed, which
+  /// an older clang still turns off (policy row RemovedFeatures).  Appends
+  /// the dropped entries to \p Dropped.  Returns \p Features unchanged when
+  /// the target is not registered.
+  std::string dropUnknownDisables(llvm::StringRef Features,
+                                  llvm::SmallVectorImpl<std::string> &Dropped);
   ~TargetFeatureOracle();
 
   bool available();

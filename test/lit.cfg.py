@@ -58,6 +58,7 @@ config.substitutions.extend(
         ("%python", sys.executable),
         ("%examples", os.path.join(src, "examples")),
         ("%scripts", os.path.join(src, "scripts")),
+        ("%build", config.rih_obj_root),
         ("%kernel-cflags", read_flags(os.path.join(kernel, "cflags.txt"))),
         (
             "%kernel-rustflags",
@@ -129,7 +130,7 @@ for rih_major in range(13, 22):
     rih_older = "/usr/lib/llvm-%d/bin/clang" % rih_major
     if os.access(rih_older, os.X_OK):
         config.available_features.add("clang-%d" % rih_major)
-        config.substitutions.append(("%%clang-%d" % rih_major, rih_older))
+        config.substitutions.insert(0, ("%%clang-%d" % rih_major, rih_older))
         rih_older_clangs.append(str(rih_major))
 for rih_major in (13, 14, 15, 16, 19):
     if "clang-%d" % rih_major not in config.available_features:

@@ -24,6 +24,11 @@
 #                                   every function always_inline (Linux 7.1)
 #   rih_count_helper_calls OBJ      "COUNT NAME" per rust_helper_* called or
 #                                   tail-jumped to in OBJ, sorted by name
+#   rih_supported_cflags CLANG LOG FLAG...
+#                                   prints, one per line, the FLAGs CLANG
+#                                   accepts (probed one by one, as Kbuild's
+#                                   cc-option does); LOG gets each one left
+#                                   out
 
 # shellcheck source=scripts/lib/toolchain.sh
 source "$(dirname "${BASH_SOURCE[0]}")/toolchain.sh"
@@ -197,4 +202,29 @@ rih_count_helper_calls() {
   [[ -f $obj ]] || rih_die "no object file $obj"
   python3 "$(dirname "${BASH_SOURCE[0]}")/helper_calls.py" --objdump "$LLVM_OBJDUMP" "$obj" ||
     rih_die "cannot count the helper calls of $obj"
+}
+
+# Kbuild's cc-option, flag by flag: a flag is kept when CLANG compiles an
+# empty file with it (and the target flags) under -Werror, so that "unknown
+# argument" and "argument unused" both leave it out.  As Linux does for
+# clang < 16, -ftrivial-auto-var-init=zero comes with its enabler when it
+# needs one (CONFIG_CC_HAS_AUTO_VAR_INIT_ZERO_ENABLER).
+rih_supported_cflags() {
+  local clang=$1 log=$2 f
+  local -a target=()
+  shift 2
+  : >"$log"
+  for f in "$@"; do [[ $f == --target=* ]] && target+=("$f"); done
+  probe() { "$clang" "${target[@]}" -Werror "$@" -c -x c /dev/null -o /dev/null >/dev/null 2>&1; }
+  for f in "$@"; do
+    if [[ $f == --target=* ]] || probe "$f"; then
+      echo "$f"
+    elif [[ $f == -ftrivial-auto-var-init=zero ]] &&
+      probe "$f" -enable-trivial-auto-var-init-zero-knowing-it-will-be-removed-from-clang; then
+      echo "$f"
+      echo -enable-trivial-auto-var-init-zero-knowing-it-will-be-removed-from-clang
+    else
+      echo "$f" >>"$log"
+    fi
+  done
 }
