@@ -136,6 +136,19 @@ for rih_major in (13, 14, 15, 16, 19):
     if "clang-%d" % rih_major not in config.available_features:
         lit_config.note("no clang-%d: its helper-bitcode tests are unsupported (scripts/setup installs it)" % rih_major)
 config.environment["RIH_OLDER_CLANGS"] = " ".join(rih_older_clangs)
+# rustup's rustc, when it is there with the same LLVM major and another
+# minor (rustc 1.95: LLVM 22.1.2): scripts/compat-table adds its column.
+rih_rustup = os.path.expanduser("~/.cargo/bin/rustc")
+if "rustc" in config.available_features and os.access(rih_rustup, os.X_OK):
+    def rih_llvm(tool):
+        try:
+            out = subprocess.run([tool, "-vV"], capture_output=True, text=True, timeout=60).stdout
+        except (OSError, subprocess.SubprocessError):
+            return ""
+        return next((l.split(": ", 1)[1] for l in out.splitlines() if l.startswith("LLVM version: ")), "")
+    rih_a, rih_b = rih_llvm(rih_rustup), rih_llvm(rustc)
+    if rih_a and rih_b and rih_a != rih_b and rih_a.split(".")[0] == rih_b.split(".")[0]:
+        config.available_features.add("rustc-minor-skew")
 
 # Compiler caches (test/cache), as Debian packages them.
 for rih_cache in ("ccache", "sccache"):
