@@ -37,9 +37,6 @@ namespace rih {
 /// Name of the module-level metadata listing, per kept helper, the pair
 /// !{declaration, internal copy}.
 inline constexpr const char *LateMDName = "rust-inline-helpers.late";
-/// The name of a helper's copy kept for the late round is the helper's
-/// name with this suffix.
-inline constexpr const char *LateCopySuffix = ".rih.late";
 
 /// Called by the early round for a linked helper \p F that is about to
 /// become a declaration again: when every remaining use of \p F takes its

@@ -98,7 +98,11 @@ StringRef getHelperOrigin(const Function &F) {
 
 std::string getHelperName(const Function &F) {
   std::string InModule = getHelperSymbol(F).InModule;
-  return InModule.empty() ? F.getName().str() : InModule;
+  if (!InModule.empty())
+    return InModule;
+  StringRef Name = F.getName();
+  Name.consume_back(LateCopySuffix);
+  return Name.str();
 }
 
 bool isLinkedHelper(const Function &F) {

@@ -44,6 +44,9 @@ inline constexpr const char *ReconciledMDKind =
 inline constexpr const char *RefusedMDKind = "rust-inline-helpers.refused";
 inline constexpr const char *ForcedMDKind = "rust-inline-helpers.forced";
 inline constexpr const char *KeptMDKind = "rust-inline-helpers.kept";
+/// The name of a helper's copy kept for the late round (HelperLateInline.h)
+/// is the helper's name with this suffix.
+inline constexpr const char *LateCopySuffix = ".rih.late";
 
 /// What a linked helper's symbol was before the link made it internal.
 struct HelperSymbol {
@@ -92,8 +95,9 @@ llvm::StringRef getKeptReason(const llvm::Function &F);
 /// \p F is not a linked helper (crate code, or a declaration).
 llvm::StringRef getHelperOrigin(const llvm::Function &F);
 
-/// Returns the name of the helper \p F stands for: its own, or for a copy
-/// of a definition the module holds (HelperSymbol::InModule), that one's.
+/// Returns the name of the helper \p F stands for: its own; for a copy of a
+/// definition the module holds (HelperSymbol::InModule), that one's; for a
+/// copy kept for the late round, its name without LateCopySuffix.
 std::string getHelperName(const llvm::Function &F);
 
 /// Returns true when \p F is a linked helper with a body.

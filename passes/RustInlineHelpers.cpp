@@ -10,7 +10,6 @@
 #include "passes/HelperDependencies.h"
 #include "passes/HelperDiagnostics.h"
 #include "passes/HelperInline.h"
-#include "passes/HelperLateInline.h"
 #include "passes/HelperOrigin.h"
 #include "passes/HelperReconcile.h"
 #include "passes/HelperReport.h"
@@ -40,14 +39,9 @@ static bool hasErrors(const LLVMContext &Ctx) {
 static std::vector<ProvenanceFile> collectProvenance(const Module &M,
                                                      const HelperReport &R) {
   std::map<std::string, std::set<std::string>> ByFile = R.getContributions();
-  for (const Function &F : M) {
-    if (!isLinkedHelper(F) || R.getFileDigest(getHelperOrigin(F)).empty())
-      continue;
-    std::string Name = getHelperName(F);
-    StringRef Helper(Name);
-    Helper.consume_back(LateCopySuffix); // The helper the copy stands for.
-    ByFile[getHelperOrigin(F).str()].insert(Helper.str());
-  }
+  for (const Function &F : M)
+    if (isLinkedHelper(F) && !R.getFileDigest(getHelperOrigin(F)).empty())
+      ByFile[getHelperOrigin(F).str()].insert(getHelperName(F));
   std::vector<ProvenanceFile> Files;
   for (auto &[Path, Helpers] : ByFile)
     Files.push_back({Path, R.getFileDigest(Path).str(), std::move(Helpers)});
