@@ -49,25 +49,22 @@ enum ParamSet : unsigned {
 /// the parameters in \p Allowed.  helpers= is required when allowed.
 Expected<RustInlineHelpersOptions>
 parseOptions(StringRef Params, StringRef PassName, unsigned Allowed) {
-  SmallVector<std::string, 3> ValidList;
-  if (Allowed & HelpersParam)
-    ValidList.push_back("helpers=PATH (one per file)");
-  if (Allowed & ReportParam)
-    ValidList.push_back("report=PATH");
-  if (Allowed & HardeningParam)
-    ValidList.push_back("hardening=strengthen|refuse|ignore");
-  if (Allowed & MismatchParam)
-    ValidList.push_back("mismatch=error|warn");
-  if (Allowed & DebugParam)
-    ValidList.push_back("debug=keep|drop");
-  if (Allowed & LateParam)
-    ValidList.push_back("late");
-  if (Allowed & NameParams)
-    ValidList.push_back("prefix=STR, suffix=STR");
-  if (Allowed & LTOParam)
-    ValidList.push_back("lto");
-  if (Allowed & DepsParams)
-    ValidList.push_back("deps=PATH, deps-target=NAME, file-prefix-map=OLD=NEW");
+  // How each parameter set is written in the message of a bad parameter.
+  static constexpr std::pair<unsigned, const char *> Spellings[] = {
+      {HelpersParam, "helpers=PATH (one per file)"},
+      {ReportParam, "report=PATH"},
+      {HardeningParam, "hardening=strengthen|refuse|ignore"},
+      {MismatchParam, "mismatch=error|warn"},
+      {DebugParam, "debug=keep|drop"},
+      {LateParam, "late"},
+      {NameParams, "prefix=STR, suffix=STR"},
+      {LTOParam, "lto"},
+      {DepsParams, "deps=PATH, deps-target=NAME, file-prefix-map=OLD=NEW"},
+  };
+  SmallVector<StringRef, 9> ValidList;
+  for (const auto &[Set, Spelling] : Spellings)
+    if (Allowed & Set)
+      ValidList.push_back(Spelling);
   std::string Valid = join(ValidList, ", ");
   RustInlineHelpersOptions Opts;
   bool SawHardening = false, SawMismatch = false, SawDebug = false,
