@@ -18,8 +18,7 @@ import subprocess
 import sys
 
 from helper_calls import helper_calls
-
-MODULES = ("rust_inline_helpers", "rust_inline_helpers_module")
+from kernel_report import MODULES, module_results
 BINDIR = os.environ.get("LLVM_BINDIR", "/usr/lib/llvm-22/bin")
 
 
@@ -47,12 +46,11 @@ def main():
         boot = f.read()
     if "E2E: init done" not in boot:
         problems.append("the kernel did not boot to the end of /init (%s)" % args.boot)
-    summaries = {}
+    results = module_results(boot)
     for m in MODULES:
-        found = re.findall(r"\b%s: summary: (\d+) passed, (\d+) failed" % m, boot)
-        summaries[m] = found[-1] if found else None
-        if not found or found[-1][1] != "0" or found[-1][0] == "0":
-            problems.append("%s: summary %r" % (m, found))
+        passed, failed, summary = results[m]
+        if not passed or failed or not summary or not summary.endswith(" 0 failed"):
+            problems.append("%s: %d passed, failed %s, summary %r" % (m, len(passed), failed, summary))
     images = [os.path.join(args.build, "vmlinux")] + sorted(glob.glob(os.path.join(args.build, "samples", "rust", "*.ko")))
     calls = {}
     for image in images:
@@ -71,7 +69,7 @@ def main():
         "|---|---|",
         "| bitcode producer | %s |" % ", ".join("`%s` %s" % kv for kv in sorted(producers.items())),
         "| boots, test modules | %s |" % ", ".join(
-            "`%s` %s" % (m, "%s passed, %s failed" % s if s else "no summary") for m, s in summaries.items()),
+            "`%s` %s" % (m, results[m][2][len("summary: "):] if results[m][2] else "no summary") for m in MODULES),
         "| helper calls left | %s |" % ", ".join("%s %d" % kv for kv in calls.items()),
         "| check | %s |" % ("ok" if not problems else "FAILED"),
     ]

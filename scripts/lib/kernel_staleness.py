@@ -32,7 +32,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PROVENANCE = os.path.join(HERE, "..", "rih-provenance")
-MODULES = ("rust_inline_helpers", "rust_inline_helpers_module")
+from kernel_report import MODULES
 
 
 def rust_objects(build):
