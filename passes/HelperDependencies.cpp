@@ -7,6 +7,8 @@
 
 #include "passes/HelperDependencies.h"
 
+#include "passes/OutputFiles.h"
+
 #include "passes/HelperDiagnostics.h"
 
 #include "llvm/ADT/SmallString.h"
@@ -81,7 +83,7 @@ bool writeDependencyFile(StringRef Path, StringRef Target,
     if (!Plugin.empty())
       Deps.insert(Plugin);
   }
-  auto Emit = [&](raw_ostream &OS) -> Error {
+  auto Emit = [&](raw_ostream &OS) {
     writeMakePath(OS, Target);
     OS << ":";
     for (const std::string &D : Deps) {
@@ -94,9 +96,8 @@ bool writeDependencyFile(StringRef Path, StringRef Target,
       writeMakePath(OS, D);
       OS << ":\n";
     }
-    return Error::success();
   };
-  if (Error E = writeToOutput(Path, Emit)) {
+  if (Error E = writeOutputFile(Path, Emit)) {
     reportError(M, "cannot write the dependency file '" + Path +
                        "': " + toString(std::move(E)) +
                        "; check that its directory exists and is writable "

@@ -106,14 +106,41 @@ Expected<std::unique_ptr<Module>> parseText(const HelperFile &File,
   return M;
 }
 
+/// What a file of type \p T is, for a message, when it is no regular file.
+StringRef describeFileType(sys::fs::file_type T) {
+  switch (T) {
+  case sys::fs::file_type::character_file:
+    return "a character device";
+  case sys::fs::file_type::block_file:
+    return "a block device";
+  case sys::fs::file_type::fifo_file:
+    return "a FIFO";
+  case sys::fs::file_type::socket_file:
+    return "a socket";
+  default:
+    return "not a regular file";
+  }
+}
+
 } // namespace
 
 Expected<HelperFile> readHelperFile(const std::string &Path, LLVMContext &Ctx) {
-  if (sys::fs::is_directory(Path))
-    return fail("helper file '" + Path +
-                "' is a directory; name the bitcode file itself, e.g. "
-                "helpers=" +
-                Path + "/helpers.bc");
+  // The type first, without opening the file: opening a FIFO waits for a
+  // writer, and a device such as /dev/zero never ends.
+  sys::fs::file_status St;
+  if (!sys::fs::status(Path, St)) {
+    if (St.type() == sys::fs::file_type::directory_file)
+      return fail("helper file '" + Path +
+                  "' is a directory; name the bitcode file itself, e.g. "
+                  "helpers=" +
+                  Path + "/helpers.bc");
+    if (St.type() != sys::fs::file_type::regular_file)
+      return fail("helper file '" + Path + "' is " +
+                  describeFileType(St.type()) +
+                  ", not a regular file; write the bitcode to a file first "
+                  "('clang -emit-llvm -c helpers.c -o helpers.bc') and name "
+                  "that file");
+  }
   ErrorOr<std::unique_ptr<MemoryBuffer>> BufOrErr =
       MemoryBuffer::getFile(Path, /*IsText=*/false,
                             /*RequiresNullTerminator=*/true);

@@ -76,6 +76,11 @@ struct LinkedFromFile {
   StringSet<> Interposable;
   /// Symbol properties of the exported functions, from the file.
   StringMap<HelperSymbol> Symbols;
+  /// Helpers the file defines as weak aliases (named in the remark).
+  StringSet<> WeakAliases;
+  /// Symbols the file defines as ifuncs or aliases that stay calls, each
+  /// with the reason its calls get.
+  StringMap<std::string> KeptIndirect;
 };
 
 class HelperLinker {
@@ -99,6 +104,8 @@ private:
   void dropImportedCopies(const Module &Src);
   bool checkTarget(Module &Src, const HelperFile &File);
   bool checkDataLayout(Module &Src, const HelperFile &File);
+  void resolveIndirectSymbols(Module &Src, LinkedFromFile &Linked,
+                              const HelperFile &File);
   bool checkSignatures(Module &Src, const HelperFile &File);
   std::string describeMismatch(StringRef Verb, const Function &Decl,
                                StringRef Where, const Function &Def,
@@ -352,6 +359,70 @@ std::string HelperLinker::describeMismatch(StringRef Verb, const Function &Decl,
       .str();
 }
 
+/// Aliases and ifuncs with a symbol become what the crate can call or name,
+/// before the signatures are compared (README "Linking rules"):
+///  * an alias of a whole function becomes a copy of that function under the
+///    alias's name and linkage: a strong one is a helper like any other (its
+///    calls are inlined, its symbol is still the helper object's), a weak one
+///    is interposable and stays a call;
+///  * an ifunc becomes a declaration: its resolver picks the body at load
+///    time, in the helper object;
+///  * any other alias (of data, with an offset, or of what is not a helper)
+///    becomes a declaration of the helper object's symbol.
+void HelperLinker::resolveIndirectSymbols(Module &Src, LinkedFromFile &Linked,
+                                          const HelperFile &File) {
+  SmallVector<GlobalValue *, 4> Indirect;
+  for (GlobalAlias &GA : Src.aliases())
+    if (!GA.hasLocalLinkage())
+      Indirect.push_back(&GA);
+  for (GlobalIFunc &GI : Src.ifuncs())
+    if (!GI.hasLocalLinkage())
+      Indirect.push_back(&GI);
+  for (GlobalValue *GV : Indirect) {
+    std::string Name = GV->getName().str();
+    auto *Aliasee = isa<GlobalAlias>(GV)
+                        ? dyn_cast<Function>(
+                              cast<GlobalAlias>(GV)->getAliasee()->stripPointerCasts())
+                        : nullptr;
+    if (Aliasee && isHelper(*GV))
+      if (Error E = Aliasee->materialize())
+        consumeError(std::move(E)); // Stays a declaration: not copied.
+    GlobalValue *Replacement = nullptr;
+    if (Aliasee && isHelper(*GV) && !Aliasee->isDeclaration()) {
+      ValueToValueMapTy VMap;
+      Function *Copy = CloneFunction(Aliasee, VMap);
+      Copy->setLinkage(GV->getLinkage());
+      Copy->setVisibility(GV->getVisibility());
+      Copy->setDSOLocal(GV->isDSOLocal());
+      Copy->setUnnamedAddr(GV->getUnnamedAddr());
+      Copy->setComdat(nullptr);
+      if (GV->isInterposable())
+        Linked.WeakAliases.insert(Name);
+      Replacement = Copy;
+    } else if (auto *FT = dyn_cast<FunctionType>(GV->getValueType())) {
+      Replacement = Function::Create(FT, GlobalValue::ExternalLinkage,
+                                     GV->getAddressSpace(), "", &Src);
+      if (isa<GlobalIFunc>(GV))
+        Linked.KeptIndirect[Name] =
+            "'" + File.Path +
+            "' defines it as an ifunc, whose resolver chooses the body when "
+            "the program is loaded; the call goes through the helper object's "
+            "symbol";
+    } else {
+      Replacement = new GlobalVariable(
+          Src, GV->getValueType(), /*isConstant=*/false,
+          GlobalValue::ExternalLinkage, /*Initializer=*/nullptr, "",
+          /*InsertBefore=*/nullptr, GV->getThreadLocalMode(),
+          GV->getAddressSpace());
+    }
+    if (Replacement->isDeclaration())
+      Replacement->setVisibility(GV->getVisibility());
+    GV->replaceAllUsesWith(Replacement);
+    GV->eraseFromParent();
+    Replacement->setName(Name);
+  }
+}
+
 bool HelperLinker::checkSignatures(Module &Src, const HelperFile &File) {
   SmallVector<std::string, 2> Errors;
   // A function on one side and data on the other is never a helper call.
@@ -466,26 +537,78 @@ bool HelperLinker::remarkCrateCalls(Function &F, const Twine &Reason) {
   return Called;
 }
 
+/// Why a helper that reaches \p Data (a seed of findExportedUsers) from
+/// \p File stays a call.
+static std::string describeKeptData(const GlobalVariable &Data,
+                                    const HelperFile &File) {
+  std::string Name = ("'" + Data.getName() + "'").str();
+  if (isMutableState(Data) && Data.hasLocalLinkage())
+    return "it uses " + Name + ", a static of '" + File.Path +
+           "' that inlining would copy into the crate; the call keeps the "
+           "one instance in the helper object";
+  if (!Data.hasLocalLinkage())
+    return "it uses " + Name + ", which '" + File.Path +
+           "' defines linkonce: the final link may keep another definition "
+           "or none; the call keeps the helper object's";
+  return "it exposes the address of " + Name + ", constant data of '" +
+         File.Path +
+         "' without a symbol: a copy in the crate would have another "
+         "address; the call keeps the helper object's (give the data a "
+         "symbol or make it unnamed_addr to inline)";
+}
+
 void HelperLinker::keepOneCopy(LinkedFromFile &Linked, const HelperFile &File) {
   auto IsExported = [&Linked](const GlobalValue &GV) {
     return GV.hasName() && Linked.Exported.contains(GV.getName());
   };
-  // Exported mutable globals stay the helper object's.
-  for (GlobalValue *GV : Linked.Globals)
-    if (!GV->hasLocalLinkage() && IsExported(*GV) && isMutableState(*GV))
-      declareAgain(*GV, "");
+  SmallVector<DataSeed, 4> Seeds;
+  // Data with a symbol keeps what the symbol means (SharedState.h).
+  for (GlobalValue *GV : Linked.Globals) {
+    auto *Var = dyn_cast<GlobalVariable>(GV);
+    if (!Var || Var->hasLocalLinkage() || !IsExported(*Var))
+      continue;
+    switch (getDataSymbolRule(*Var, IsExported)) {
+    case DataSymbolRule::Declare:
+      declareAgain(*Var, "");
+      break;
+    case DataSymbolRule::AvailableExternally:
+      Var->setComdat(nullptr);
+      Var->setLinkage(GlobalValue::AvailableExternallyLinkage);
+      break;
+    case DataSymbolRule::KeepODR:
+      break;
+    case DataSymbolRule::NoSymbol:
+      Seeds.push_back({Var, Var});
+      break;
+    }
+  }
   for (Function &F : M)
     if (F.hasName() && Linked.Interposable.contains(F.getName()) &&
         !F.isDeclaration())
-      declareAgain(F, "its definition in '" + File.Path +
-                          "' is weak and the final link may choose another; "
-                          "make the C definition strong to inline it");
-  for (auto [GV, State] : findStateUsers(M, Linked.Globals, IsExported))
-    declareAgain(*GV, ("it uses '" + State->getName() + "', a static of '" +
-                       File.Path +
-                       "' that inlining would copy into the crate; the call "
-                       "keeps the one instance in the helper object")
-                          .str());
+      declareAgain(F, (Linked.WeakAliases.contains(F.getName())
+                           ? "'" + File.Path + "' defines it as a weak alias"
+                           : "its definition in '" + File.Path +
+                                 "' is weak") +
+                          " and the final link may choose another; make the "
+                          "C definition strong to inline it");
+  // Data without a symbol: state has one instance, and an address that can
+  // be seen is the helper object's.
+  for (GlobalValue *GV : Linked.Globals) {
+    auto *Var = dyn_cast<GlobalVariable>(GV);
+    if (!Var || !Var->hasLocalLinkage())
+      continue;
+    if (isMutableState(*Var)) {
+      Seeds.push_back({Var, Var});
+    } else if (hasSignificantAddress(*Var)) {
+      SmallVector<GlobalValue *, 4> Where;
+      findAddressEscapes(*Var, Where);
+      for (GlobalValue *W : Where)
+        Seeds.push_back({W, Var});
+    }
+  }
+  for (auto [GV, Data] :
+       findExportedUsers(M, Linked.Globals, IsExported, Seeds))
+    declareAgain(*GV, describeKeptData(*Data, File));
   eraseDeadLocals(M, Linked.Globals);
 }
 
@@ -616,6 +739,8 @@ bool HelperLinker::linkOne(std::unique_ptr<Module> Src,
   case FlagVerdict::Link:
     break;
   }
+  LinkedFromFile Linked;
+  resolveIndirectSymbols(*Src, Linked, File);
   if (!checkSignatures(*Src, File))
     return false;
   for (const ModuleFlagChange &Change : FlagChanges)
@@ -661,10 +786,9 @@ bool HelperLinker::linkOne(std::unique_ptr<Module> Src,
   NamedMDNode *CUs = M.getNamedMetadata("llvm.dbg.cu");
   unsigned CompileUnitsBefore = CUs ? CUs->getNumOperands() : 0;
 
-  LinkedFromFile Linked;
   // Linked definitions become internal, as in clang's
-  // -mlink-builtin-bitcode, except mutable globals (SharedState.h) and weak
-  // functions, which keep their symbol until keepOneCopy declares them.
+  // -mlink-builtin-bitcode, except data with a symbol and weak functions,
+  // which keep it until keepOneCopy decides (SharedState.h).
   auto Internalize = [&Linked](Module &Dst, const StringSet<> &GVS) {
     for (const auto &E : GVS) {
       Linked.Exported.insert(E.getKey());
@@ -679,7 +803,8 @@ bool HelperLinker::linkOne(std::unique_ptr<Module> Src,
     }
     internalizeModule(Dst, [&](const GlobalValue &GV) {
       return !GV.hasName() || !GVS.contains(GV.getName()) ||
-             isMutableState(GV) || Linked.Interposable.contains(GV.getName());
+             isa<GlobalVariable>(GV) ||
+             Linked.Interposable.contains(GV.getName());
     });
   };
 
@@ -734,6 +859,12 @@ bool HelperLinker::linkOne(std::unique_ptr<Module> Src,
       setHelperOrigin(*F, File.Path, Symbol);
     }
   keepOneCopy(Linked, File);
+  for (const auto &[Name, Reason] : Linked.KeptIndirect)
+    if (Function *F = M.getFunction(Name); F && F->isDeclaration()) {
+      KeptAsCalls.insert(Name);
+      remarkCrateCalls(*F, Reason);
+      setKeptReason(*F, Reason);
+    }
   if (Options.DropDebugInfo)
     dropDebugInfo(Linked, CompileUnitsBefore);
   recordLinked(Linked, File);

@@ -10,6 +10,7 @@
 #include "passes/HelperDiagnostics.h"
 #include "passes/HelperOrigin.h"
 #include "passes/InlineBlockers.h"
+#include "passes/SubtargetNeeds.h"
 #include "passes/TargetFeatures.h"
 
 #include "llvm/ADT/SmallPtrSet.h"
@@ -154,7 +155,8 @@ std::string plusList(ArrayRef<std::string> Features) {
 class Reconciler {
 public:
   Reconciler(Module &M, FunctionAnalysisManager &FAM, ReconcileOptions Options)
-      : M(M), FAM(FAM), Options(Options), Features(M.getTargetTriple()) {}
+      : M(M), FAM(FAM), Options(Options), Features(M.getTargetTriple()),
+        Limits(M.getTargetTriple()) {}
 
   bool run();
 
@@ -176,6 +178,7 @@ private:
   FunctionAnalysisManager &FAM;
   ReconcileOptions Options;
   TargetFeatureOracle Features;
+  SubtargetLimits Limits;
   /// Helpers that took a caller's subtarget; a second, different caller
   /// cannot be served by the same copy.
   SmallPtrSet<Function *, 8> Adopted;
@@ -386,6 +389,11 @@ void Reconciler::decideTarget(Function &Caller, Function &Callee,
 SmallVector<Finding, 4> Reconciler::decide(CallBase &CB, Function &Callee) {
   Function &Caller = *CB.getCaller();
   SmallVector<Finding, 4> Out;
+  // What the body needs, also where LLVM's feature check lets the call
+  // through (it leaves some features out of the comparison).
+  if (std::string Need = findUnmetBodyNeed(Caller, Callee, Limits, Features);
+      !Need.empty())
+    Out.push_back({PolicyRowId::OtherFeatures, std::move(Need)});
   decideHardening(Caller, Callee, Out);
   for (Blocker &B : findBlockers(CB, Callee, FAM, /*Features=*/nullptr)) {
     switch (B.Kind) {

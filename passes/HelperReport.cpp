@@ -7,6 +7,8 @@
 
 #include "passes/HelperReport.h"
 
+#include "passes/OutputFiles.h"
+
 #include "passes/HelperDiagnostics.h"
 
 #include "llvm/Analysis/OptimizationRemarkEmitter.h"
@@ -150,7 +152,7 @@ bool HelperReport::read(StringRef Path, Module &M) {
 
 bool HelperReport::write(StringRef Path, Module &M) const {
   std::string ModuleName = M.getModuleIdentifier();
-  auto Emit = [&](raw_ostream &OS) -> Error {
+  auto Emit = [&](raw_ostream &OS) {
     json::OStream J(OS, 2);
     J.object([&] {
       J.attribute("plugin", "rust-inline-helpers");
@@ -215,9 +217,8 @@ bool HelperReport::write(StringRef Path, Module &M) const {
       });
     });
     OS << "\n";
-    return Error::success();
   };
-  if (Error E = writeToOutput(Path, Emit)) {
+  if (Error E = writeOutputFile(Path, Emit)) {
     std::string Msg = toString(std::move(E));
     reportError(M, "cannot write the report '" + Path + "': " + Msg +
                        "; check that its directory exists and is writable "

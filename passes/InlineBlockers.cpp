@@ -169,6 +169,15 @@ static std::string definedAsmSymbol(StringRef Asm) {
 
 std::optional<std::string> findBodyBlocker(const CallBase &CB,
                                            Function &Callee) {
+  // Row NakedHelper: checked first, so that no other row (OptNoneHelper at
+  // -O0) changes the helper's attributes for nothing.
+  if (Callee.hasFnAttribute(Attribute::Naked)) {
+    const PolicyRow &Row = getPolicyRow(PolicyRowId::NakedHelper);
+    return (Twine(Row.Name) + " (" + getRuleName(Row.Rule) +
+            "): the helper is naked, a whole function with its own prologue "
+            "and ret; the call stays a call")
+        .str();
+  }
   InlineResult Viable = isInlineViable(Callee);
   if (!Viable.isSuccess())
     return std::string(Viable.getFailureReason());

@@ -67,7 +67,8 @@ std::optional<std::string> askLLVM(llvm::CallBase &CB, llvm::Function &Callee,
                                    llvm::FunctionAnalysisManager &FAM);
 
 /// Returns why \p Callee's body cannot be inlined at \p CB whatever the
-/// attributes, or std::nullopt: LLVM's isInlineViable (va_start, setjmp,
+/// attributes, or std::nullopt: a naked helper (policy row NakedHelper; its
+/// body is a whole function, prologue and ret included); LLVM's isInlineViable (va_start, setjmp,
 /// indirectbr, ...); a personality function other than the caller's
 /// (InlineFunction's "incompatible personality", named here); inline asm
 /// that defines a symbol (a label or .set that is not local to the asm

@@ -13,6 +13,7 @@
 #include "passes/HelperOrigin.h"
 #include "passes/HelperReconcile.h"
 #include "passes/HelperReport.h"
+#include "passes/OutputFiles.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/IR/DiagnosticHandler.h"
@@ -78,6 +79,19 @@ PreservedAnalyses RustInlineHelpersPass::run(Module &M,
   if (Options.FromEnvironment && M.getNamedMetadata(ProcessedMDName))
     return PreservedAnalyses::all();
   M.getOrInsertNamedMetadata(ProcessedMDName);
+
+  // The plugin's own files must not replace an input or output.
+  std::vector<PlannedOutput> Outputs;
+  if (!Options.ReportPath.empty())
+    Outputs.push_back({expandReportPath(Options.ReportPath, M), "the report",
+                       "report=PATH, RUST_INLINE_HELPERS_REPORT"});
+  if (!Options.DepsPath.empty())
+    Outputs.push_back({Options.DepsPath, "the dependency file",
+                       "deps=PATH, RUST_INLINE_HELPERS_DEPS"});
+  if (Error E = checkOutputPaths(Outputs, Options.Link.HelperFiles, M)) {
+    reportError(M, toString(std::move(E)));
+    return PreservedAnalyses::all();
+  }
 
   HelperReport Report;
   PreservedAnalyses PA = PreservedAnalyses::all();

@@ -183,6 +183,33 @@ except (OSError, subprocess.SubprocessError):
 if os.path.exists("/usr/bin/cc") or os.path.exists(tool("clang")):
     config.available_features.add("native-link")
 
+# Files that even root cannot replace (chattr +i on ext4 and most other
+# local file systems): test/errors/read-only-target.test.
+def rih_can_make_immutable(directory):
+    import tempfile
+    try:
+        os.makedirs(directory, exist_ok=True)
+        fd, probe = tempfile.mkstemp(dir=directory)
+        os.close(fd)
+    except OSError:
+        return False
+    try:
+        made = subprocess.run(["chattr", "+i", probe], capture_output=True, timeout=60).returncode == 0
+        if made:
+            subprocess.run(["chattr", "-i", probe], capture_output=True, timeout=60)
+        return made
+    except (OSError, subprocess.SubprocessError):
+        return False
+    finally:
+        try:
+            os.unlink(probe)
+        except OSError:
+            pass
+
+
+if rih_can_make_immutable(config.test_exec_root):
+    config.available_features.add("immutable-files")
+
 # The kernel end-to-end test (test/kernel): on unless `scripts/check --quick`
 # (RIH_CHECK_QUICK=1) and when Debian's Linux 6.12 source is installable
 # (scripts/kernel-e2e installs it through scripts/setup --kernel).

@@ -1,6 +1,8 @@
 ; Only the helpers the crate references are linked, transitively; an unused
 ; helper of the same file never reaches the output, and every linked helper
-; is internal.  -pass-remarks-analysis shows which file each came from.
+; is internal (constant data with a symbol is available_externally: it keeps
+; the helper object's symbol, data-symbols.test).  -pass-remarks-analysis
+; shows which file each came from.
 ;
 ; RUN: rm -rf %t && split-file %s %t
 ; RUN: %llvm-as %t/helpers.ll -o %t/helpers.bc
@@ -11,7 +13,7 @@
 
 ; CHECK-NOT:  @rust_helper_unused
 ; CHECK-NOT:  @unused_data
-; CHECK-DAG:  @table = internal constant [2 x i32] [i32 3, i32 5]
+; CHECK-DAG:  @table = available_externally constant [2 x i32] [i32 3, i32 5]
 ; CHECK-DAG:  define internal i32 @rust_helper_used(i32 %i) {{.*}}!rust-inline-helpers.origin [[ORIGIN:![0-9]+]]
 ; CHECK-DAG:  define internal i32 @inner(i32 %i) {{.*}}!rust-inline-helpers.origin [[ORIGIN]]
 ; CHECK-DAG:  [[ORIGIN]] = !{!"{{.*}}helpers.bc", i1 false, i8 0, i1 false, !""}
