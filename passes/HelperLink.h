@@ -9,17 +9,18 @@
 // prefix=STR;suffix=STR>`: opens each helper file (bitcode lazily, or textual
 // IR; HelperFiles.h) and links into the crate, with Linker::LinkOnlyNeeded, the
 // definitions that the crate references, and what those reference in turn (also
-// across helper files).  Linked functions and constant data become internal and
-// functions are marked with the file they came from (HelperOrigin.h).  Only the
-// bodies that are linked are ever read.  Modelled on clang's
-// -mlink-builtin-bitcode.
+// across helper files).  Linked functions become internal and are marked with
+// the file they came from (HelperOrigin.h).  Only the bodies that are linked
+// are ever read.  Modelled on clang's -mlink-builtin-bitcode.
 //
-// Before anything is linked: duplicate strong definitions and Rust/C
-// signature mismatches (SignatureCheck.h) are errors, module flags are
-// reconciled (ModuleFlagPolicy.h) and module-level asm is dropped.  With
-// `lto`, helpers the module already defines are copied instead.  After:
-// mutable state keeps one instance and weak helpers stay calls
-// (SharedState.h), and debug=drop strips the helpers' debug info.
+// Before anything is linked: aliases and ifuncs become functions or
+// declarations (a strong alias of a function is a copy of it under the
+// alias's name), duplicate strong definitions and Rust/C signature
+// mismatches (SignatureCheck.h) are errors, module flags are reconciled
+// (ModuleFlagPolicy.h) and module-level asm is dropped.  With `lto`, helpers
+// the module already defines are copied instead.  After: data keeps what its
+// symbol means and state keeps one instance (SharedState.h), and weak helpers
+// stay calls; debug=drop strips the helpers' debug info.
 //
 //===----------------------------------------------------------------------===//
 

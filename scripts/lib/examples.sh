@@ -5,8 +5,11 @@
 #
 #   rih_build_userspace SRC OUT     crate.bc, helpers.bc, helpers.o and the
 #                                   archives the link needs, in OUT
-#   rih_link_userspace OUT BC EXE   BC (optimized crate bitcode) -> EXE.o -> EXE
-#   rih_link_userspace_obj OUT OBJ EXE
+#   rih_link_userspace OUT BC EXE [ARG...]
+#                                   BC (optimized crate bitcode) -> EXE.o -> EXE;
+#                                   ARGs (objects, -l...) come before the
+#                                   archives
+#   rih_link_userspace_obj OUT OBJ EXE [ARG...]
 #                                   OBJ (the crate's machine code) -> EXE
 #   rih_rustc_userspace SRC ARG...  rustc with SRC's flags and ARGs on main.rs
 #   rih_cc_userspace_helpers SRC FILE ARG...
@@ -95,13 +98,14 @@ rih_build_userspace() {
 rih_link_userspace() {
   local out=$1 bc=$2 exe=$3
   local -a libs
+  shift 3
   [[ -f $out/librust-runtime.a && -f $out/libhelpers.a ]] ||
     rih_die "$out has no user-space build (run rih_build_userspace first)"
   # One line, usually without a final newline.
   read -r -a libs <"$out/native-libs.txt" || true
   # rustc's triple is x86_64-unknown-linux-gnu, clang's default -pc-.
   rih_run '' "$CLANG" -O2 -Wno-override-module -c "$bc" -o "$exe.o"
-  rih_run '' "$CLANG" -o "$exe" "$exe.o" "$out/libhelpers.a" "$out/librust-runtime.a" "${libs[@]}"
+  rih_run '' "$CLANG" -o "$exe" "$exe.o" "$@" "$out/libhelpers.a" "$out/librust-runtime.a" "${libs[@]}"
 }
 
 # As rih_link_userspace, for a crate already compiled to an object (by rustc
@@ -109,11 +113,12 @@ rih_link_userspace() {
 rih_link_userspace_obj() {
   local out=$1 obj=$2 exe=$3
   local -a libs
+  shift 3
   [[ -f $out/librust-runtime.a && -f $out/libhelpers.a ]] ||
     rih_die "$out has no user-space build (run rih_build_userspace first)"
   [[ -f $obj ]] || rih_die "no object file $obj"
   read -r -a libs <"$out/native-libs.txt" || true
-  rih_run '' "$CLANG" -o "$exe" "$obj" "$out/libhelpers.a" "$out/librust-runtime.a" "${libs[@]}"
+  rih_run '' "$CLANG" -o "$exe" "$obj" "$@" "$out/libhelpers.a" "$out/librust-runtime.a" "${libs[@]}"
 }
 
 # rustc with the example's flags; ARGs come after them (--emit=..., -Z...).

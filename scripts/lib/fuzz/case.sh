@@ -13,8 +13,7 @@
 #   RIH_FUZZ_TIMEOUT  seconds per tool run (default 300); a program gets 20
 #   RIH_FUZZ_INJECT   self-test only: `crash` gives opt a helper file that
 #                     does not exist; `miscompare` appends a line to the
-#                     kernel program's output (that variant does not
-#                     depend on the plugin)
+#                     plugin program's output
 #
 # The variants (CASE_DIR has the layout of examples/userspace, so the
 # functions of scripts/lib/examples.sh build it):
@@ -30,13 +29,21 @@
 #           llvm-link --internalize crate.bc with its bitcode, opt
 #           default<O2>, clang -O2 -c, linked
 #
-# A case may have a second helper file, part2/helpers.c with its own C
-# flags: plain and plugin use both objects / bitcode files
-# (helpers=a.bc;helpers=b.bc).
+# A case may have more helper files, each with its own C flags:
+# part2/helpers.c (generated C), part3/helpers.c (a csmith program),
+# part4/helpers.c (C++: -x c++ -fexceptions in its flags; the programs link
+# libstdc++): plain and plugin use all objects / bitcode files
+# (helpers=a.bc;helpers=b.bc), the kernel variant compiles the C files as one
+# translation unit and the C++ one as another.  override.c, when there is
+# one, holds strong definitions of symbols the helper files define weak; its
+# object is linked into every program, as the helper objects are.
 #
 # CASE_DIR/result, one fact per line:
 #   crash STEP STATUS     a tool failed (STATUS: exit status, 124 timeout,
 #                         128+N signal N); its output is in log/STEP.log
+#                         (steps kernel-*: Linux 7.1's way failed)
+#   skip WHY              the plain program of a csmith case did not finish
+#                         (csmith programs may loop forever): not compared
 #   miscompare VARIANT    VARIANT's program printed something else or exited
 #                         differently than the plain program
 #   calls VARIANT N       calls to rust_helper_* in the crate's functions of
@@ -95,7 +102,7 @@ run() {
   local status=0
   timeout -k 5 20 "./$1" >"$1.out" 2>"log/$1-run.log" || status=$?
   echo "$status" >"$1.status"
-  [[ $1 == kernel && ${RIH_FUZZ_INJECT:-} == miscompare ]] && echo "injected fault" >>"$1.out"
+  [[ $1 == plugin && ${RIH_FUZZ_INJECT:-} == miscompare ]] && echo "injected fault" >>"$1.out"
   return 0
 }
 
@@ -145,11 +152,25 @@ done
 rm -f libhelpers.a
 step helpers-ar "$LLVM_AR" rcs libhelpers.a "${objs[@]}" || exit 0
 calls crate crate.bc || exit 0
+# What every program links besides the crate: override.c's object, and
+# libstdc++ for a C++ helper file.
+extra=()
+if [[ -f override.c ]]; then
+  mapfile -t oflags < <(rih_read_flags cflags.txt)
+  step override-o "$CLANG" "${oflags[@]}" -c "$dir/override.c" -o "$dir/override.o" || exit 0
+  extra+=("$dir/override.o")
+fi
+grep -qx 'c++' part[0-9]/cflags.txt 2>/dev/null && extra+=(-lstdc++)
 
 # 1. plain
-step plain-link rih_link_userspace_obj "$dir" "$dir/crate.o" "$dir/plain" || exit 0
+step plain-link rih_link_userspace_obj "$dir" "$dir/crate.o" "$dir/plain" "${extra[@]}" || exit 0
 run plain
 if [[ $(cat plain.status) != 0 ]]; then
+  if [[ -f part3/helpers.c ]]; then
+    note "skip csmith program exited $(cat plain.status)"
+    note "done"
+    exit 0
+  fi
   note "crash plain-run $(cat plain.status)"
   exit 0
 fi
@@ -172,25 +193,36 @@ for h in r.get("helpers", []):
 for w, n in sorted(why.items()):
     print("refusal %d %s" % (n, w))
 EOF
-  step plugin-link rih_link_userspace "$dir" "$dir/plugin.bc" "$dir/plugin" && run plugin
+  step plugin-link rih_link_userspace "$dir" "$dir/plugin.bc" "$dir/plugin" "${extra[@]}" && run plugin
 fi
 
 # 3. kernel
-mkdir -p kernel-src
+# Linux 7.1's CONFIG_RUST_INLINE_HELPERS: every function always_inline, the
+# C files in one translation unit with helpers.c's flags (and csmith's
+# include directory), a C++ file in one of its own.
+mkdir -p kernel-src kernel-src/cxx
 cp cflags.txt kernel-src/cflags.txt
-# Linux 7.1's CONFIG_RUST_INLINE_HELPERS: every function always_inline.
-sources=()
+[[ -f part3/helpers.c ]] && printf '%s\n' "-I/usr/include/csmith" -w >>kernel-src/cflags.txt
+sources=() kernel_bcs=("$dir/kernel-helpers.bc")
 for bc in "${bcs[@]}"; do
   rel=${bc#"$dir"/}
-  sources+=("../${rel%.bc}.c")
+  if grep -qx 'c++' "$(dirname "$bc")/cflags.txt"; then
+    cp "$(dirname "$bc")/cflags.txt" kernel-src/cxx/cflags.txt
+    rih_always_inline_source kernel-src/cxx/helpers.c "../../${rel%.bc}.c"
+    kernel_bcs+=("$dir/kernel-helpers-cxx.bc")
+  else
+    sources+=("../${rel%.bc}.c")
+  fi
 done
 rih_always_inline_source kernel-src/helpers.c "${sources[@]}"
 if step kernel-helpers-bc rih_cc_userspace_helpers "$dir/kernel-src" "$dir/kernel-helpers.bc" -emit-llvm &&
+  { [[ ! -f kernel-src/cxx/helpers.c ]] ||
+    step kernel-helpers-cxx-bc rih_cc_userspace_helpers "$dir/kernel-src/cxx" "$dir/kernel-helpers-cxx.bc" -emit-llvm; } &&
   step kernel-llvm-link "$LLVM_LINK" --internalize --suppress-warnings \
-    "$dir/crate.bc" "$dir/kernel-helpers.bc" -o "$dir/kernel-linked.bc" &&
+    "$dir/crate.bc" "${kernel_bcs[@]}" -o "$dir/kernel-linked.bc" &&
   step kernel-opt "$OPT" -passes='default<O2>' "$dir/kernel-linked.bc" -o "$dir/kernel.bc"; then
   calls kernel kernel.bc
-  step kernel-link rih_link_userspace "$dir" "$dir/kernel.bc" "$dir/kernel" && run kernel
+  step kernel-link rih_link_userspace "$dir" "$dir/kernel.bc" "$dir/kernel" "${extra[@]}" && run kernel
 fi
 
 compare plugin

@@ -57,7 +57,10 @@ the programs has those features).
 import argparse
 import os
 import random
+import re
+import subprocess
 import sys
+import tempfile
 
 MASK64 = (1 << 64) - 1
 
@@ -104,7 +107,7 @@ C_EXTRA = [
     (0.05, "-ffunction-sections"),
     (0.15, "-g"),
 ]
-C_OPT = [(0.70, "-O2"), (0.08, "-O1"), (0.08, "-O3"), (0.06, "-Os"), (0.04, "-Oz"), (0.04, "-O0")]
+C_OPT = [(0.60, "-O2"), (0.08, "-O1"), (0.08, "-O3"), (0.10, "-Os"), (0.04, "-Oz"), (0.10, "-O0")]
 RUST_OPT = [(0.75, "2"), (0.07, "1"), (0.08, "3"), (0.04, "s"), (0.03, "z"), (0.03, "0")]
 RUST_EXTRA = [
     (0.5, "-Crelro-level=partial"),
@@ -183,8 +186,10 @@ class Func:
         self.cost = 1
         self.attr = ""
         self.storage = ""
-        self.file = 1  # 1: helpers.c, 2: part2/helpers.c
+        self.file = 1  # 1: helpers.c, 2: part2/helpers.c, 4: part4 (C++)
         self.lines = []
+        self.weak = False  # defined __attribute__((weak)) (not in fuzz.h)
+        self.special_c = None  # C text defining it (naked, alias, ifunc...)
 
     def c_ret(self):
         if self.ret is None:
@@ -240,9 +245,22 @@ class Gen:
         self.cur_file = 1
         # Mutable state: (name, C type or Struct, file, is extern, initial value)
         self.globals = []
+        # The odd constructs of make_odd(), with their own random stream so
+        # that they do not reshuffle the rest of a case.
+        self.o = random.Random("rih-fuzz-odd:%d:%d" % (seed, index))
+        self.tls = []  # (name, file, is extern, initial value): __thread u64
+        self.wconsts = []  # (name, file, value, override or None): weak const u64
+        self.overrides = []  # C text of override.c (strong definitions)
+        self.rs_externs = []  # Rust extern items of the odd helpers
+        self.rs_pool = []  # Rust `let` lines of the objects they use
+        self.rs_calls = []  # Rust lines calling them (after the other calls)
+        self.features = []  # the odd constructs in this case (features.txt)
+        self.cxx = False  # part4/helpers.c is C++ (extern "C", -fexceptions)
+        self.csmith = None  # csmith's program for part3/helpers.c
+        self.extra_c = {}  # file -> C text of odd helpers not in self.helpers
 
     def file_prefix(self, file):
-        """Static names: fzc_ in helpers.c, fzc2_ in part2/helpers.c."""
+        """Static names: fzc_ in helpers.c, fzcN_ in partN/helpers.c."""
         return "fzc_" if file == 1 else "fzc%d_" % file
 
     # ----------------------------------------------------------------- types
@@ -348,9 +366,13 @@ class Gen:
             opts.append(("elem", 3))
         if sc.gvars:
             opts.append(("global", 2))
+        if self.wconsts:
+            opts.append(("wconst", 1))
         kind = pick_weighted(r, [(w, k) for k, w in opts])
         if kind == "global":
             return "(uint64_t)" + r.choice(sc.gvars)[0]
+        if kind == "wconst":
+            return r.choice(self.wconsts)[0]
         if kind == "var" and sc.vars:
             return r.choice(sc.vars)
         if kind == "ro":
@@ -540,6 +562,10 @@ class Gen:
         if sc.nested and fn.kind != "static":
             opts.append(("return", 0.4))
         opts.append(("overflow", 0.5))
+        if fn.file == CXX_FILE:
+            opts.append(("template", 1))
+            if depth > 0:
+                opts.append(("trycatch", 1.5))
         kind = pick_weighted(r, [(w, k) for k, w in opts])
         fn.cost += sc.mult
 
@@ -661,6 +687,20 @@ class Gen:
         if kind == "gstore":
             g = r.choice([g for g, w in sc.gvars if w])
             return [pad + "%s %s %s;" % (g, r.choice(["=", "+=", "^="]), self.expr(sc, 2))]
+        if kind == "template":
+            v = r.choice(sc.vars)
+            ty = r.choice(["uint64_t", "uint32_t", "uint16_t"])
+            return [pad + "%s ^= (uint64_t)fzx_mix<%s>((%s)%s, (%s)%s);" %
+                    (v, ty, ty, self.expr(sc, 2), ty, self.expr(sc, 2))]
+        if kind == "trycatch":
+            # Thrown and caught inside the helper: nothing crosses into Rust.
+            v = r.choice(sc.vars)
+            out = [pad + "try {",
+                   pad + "\tif (%s)" % self.cond(sc, 2),
+                   pad + "\t\tthrow (uint64_t)%s;" % self.expr(sc, 2)]
+            out += self.block(sc.child(), r.randint(1, 2), depth - 1, ind + 1)
+            return out + [pad + "} catch (uint64_t e) {",
+                          pad + "\t%s ^= e * 3;" % v, pad + "}"]
         # overflow builtins
         t = self.fresh("o")
         ty = r.choice(["uint32_t", "int32_t", "uint64_t", "int64_t", "uint16_t"])
@@ -741,6 +781,9 @@ class Gen:
                 sc.ptrs.append(("&" + name, ty, writes))
             else:
                 sc.gvars.append((name, writes))
+        for name, file, ext, _ in self.tls:
+            if ext or file == fn.file:
+                sc.gvars.append((name, writes))
         pre = []
         if fn.kind == "helper" and r.random() < 0.04:
             # A static local: the helper has state of its own.
@@ -793,15 +836,200 @@ class Gen:
 
     def make_helpers(self):
         r = self.r
-        for i in range(r.randint(3, 8)):
+        n = r.randint(3, 8)
+        cxx = self.o.randint(1, 2) if self.cxx else 0
+        for i in range(n + cxx):
             f = Func("rust_helper_fz%d" % i, "helper", i)
-            f.file = r.randint(1, self.nfiles)
+            f.file = CXX_FILE if i >= n else r.randint(1, self.nfiles)
             if r.random() < 0.04:
                 f.attr = "__attribute__((noinline)) "
             self.rand_params(f, r.randint(0, 5))
             f.ret = self.rand_ret()
             self.helpers.append(f)
             self.body(f, r.randint(2, 8), 3)
+
+    # ------------------------------------------------------- odd constructs
+    def const_body(self, f):
+        """A body for f's signature that returns a constant (override.c,
+        an ifunc's other choice)."""
+        v = self.o.getrandbits(64)
+        if f.ret is None:
+            return "{\n}"
+        if isinstance(f.ret, Struct):
+            return ("{\n\t%s r;\n\tmemset(&r, 0x%02x, sizeof(r));\n\treturn r;\n}" %
+                    (f.ret.c, v & 0xFF))
+        if f.ret == "bool":
+            return "{\n\treturn %s;\n}" % ("true" if v & 1 else "false")
+        return "{\n\treturn (%s)%s;\n}" % (INTS[f.ret][0], c_lit(v))
+
+    def plain_proto(self, f, name=None, storage=""):
+        ps = ", ".join(p.c_decl() for p in f.params) or "void"
+        return "%s%s %s(%s)" % (storage, f.c_ret(), name or f.name, ps)
+
+    def like(self, f, name, special_c):
+        """A helper with f's signature and its own C text."""
+        g = Func(name, "helper", len(self.helpers))
+        g.params, g.ret, g.file = f.params, f.ret, f.file
+        g.special_c = special_c
+        self.helpers.append(g)
+        return g
+
+    def forwarder(self, target):
+        """A helper that calls target (a weak alias or an ifunc): it is
+        inlined, the call it makes stays a call."""
+        name = "%s_caller" % target.name
+        args = ", ".join(p.name for p in target.params)
+        call = "%s(%s)" % (target.name, args)
+        body = "{\n\t%s;\n}" % call if target.ret is None else "{\n\treturn %s;\n}" % call
+        self.like(target, name, self.plain_proto(target, name) + "\n" + body)
+
+    def make_odd_data(self):
+        """Weak constants (override.c may give another value) and
+        thread-local state, with and without a symbol, for the helpers'
+        bodies to use."""
+        o = self.o
+        for file in range(1, self.nfiles + 1):
+            if o.random() < 0.12:
+                v = o.getrandbits(64)
+                ov = o.getrandbits(64) if o.random() < 0.6 else None
+                self.wconsts.append(("fz_wc%d" % file, file, v, ov))
+                if ov is not None:
+                    self.overrides.append("const uint64_t fz_wc%d = %s;" % (file, c_lit(ov)))
+                self.features.append("weak-const")
+            if o.random() < 0.12:
+                ext = o.random() < 0.6
+                name = ("fz_tls%d" % file) if ext else ("%stls" % self.file_prefix(file))
+                self.tls.append((name, file, ext, o.getrandbits(64)))
+                self.features.append("tls" if ext else "static-tls")
+
+    def make_odd(self):
+        """The constructs the plugin must treat specially (README "Linking
+        rules"): naked helpers, weak helpers, strong and weak aliases,
+        ifuncs, helpers calling those, constant tables whose address escapes,
+        constant tables with a symbol, weak constants, thread-local state,
+        16-byte atomics under target("cx16").  override.c holds strong
+        definitions that win over weak ones at the link."""
+        o = self.o
+        base = list(self.helpers)
+        for f in base:
+            if f.file != CXX_FILE and o.random() < 0.05:
+                f.weak = True
+                self.features.append("weak-helper")
+                if o.random() < 0.6:
+                    self.overrides.append(self.plain_proto(f) + "\n" + self.const_body(f))
+        if o.random() < 0.12:
+            for i in range(o.randint(1, 2)):
+                asm = o.choice([
+                    "lea (%rdi,%rsi), %rax", "mov %rdi, %rax\n\txor %rsi, %rax",
+                    "mov %rdi, %rax\n\timul %rsi, %rax", "mov %rsi, %rax\n\tsub %rdi, %rax",
+                    "mov %rdi, %rax\n\tshr $3, %rax\n\tadd %rsi, %rax"])
+                f = Func("rust_helper_fzn%d" % i, "helper", len(self.helpers))
+                f.params = [Param("p0", "int", "u64"), Param("p1", "int", "u64")]
+                f.ret, f.file = "u64", o.randint(1, self.nfiles)
+                f.special_c = ("__attribute__((naked)) %s\n{\n\t__asm__(\"%s\\n\\tret\");\n}" %
+                               (self.plain_proto(f), asm.replace("\n\t", "\\n\\t")))
+                self.helpers.append(f)
+                self.features.append("naked")
+        c_base = [f for f in base if f.file != CXX_FILE]
+        if c_base and o.random() < 0.15:
+            f = o.choice(c_base)
+            self.like(f, f.name + "_alias", self.plain_proto(f, f.name + "_alias") +
+                      ' __attribute__((alias("%s")));' % f.name)
+            self.features.append("alias")
+        if c_base and o.random() < 0.12:
+            f = o.choice(c_base)
+            w = self.like(f, f.name + "_walias", self.plain_proto(f, f.name + "_walias") +
+                          ' __attribute__((weak, alias("%s")));' % f.name)
+            if o.random() < 0.5:
+                self.overrides.append(self.plain_proto(w) + "\n" + self.const_body(w))
+            self.forwarder(w)
+            self.features.append("weak-alias")
+        if c_base and o.random() < 0.12:
+            f = o.choice(c_base)
+            pre = "%sif%d_" % (self.file_prefix(f.file), len(self.helpers))
+            text = "\n".join([
+                "static volatile int %ssel = %d;" % (pre, o.randint(0, 1)),
+                self.plain_proto(f, pre + "alt", "static ") + "\n" + self.const_body(f),
+                "static void *%sresolve(void)" % pre,
+                "{",
+                "\treturn %ssel ? (void *)%s : (void *)%salt;" % (pre, f.name, pre),
+                "}",
+                self.plain_proto(f, f.name + "_ifunc") + ' __attribute__((ifunc("%sresolve")));' % pre])
+            self.forwarder(self.like(f, f.name + "_ifunc", text))
+            self.features.append("ifunc")
+        for name, ty, n, vals, file in self.tables:
+            if o.random() < 0.25:
+                # The address of a static const table, returned and compared.
+                c, rt = INTS[ty][0], INTS[ty][1]
+                h = "rust_helper_fzt_%s" % name
+                self.csrc_extra(file, "\n".join([
+                    "const %s *%s_ptr(uint64_t i)" % (c, h), "{",
+                    "\treturn &%s[i & %d];" % (name, n - 1), "}",
+                    "uint64_t %s_idx(const %s *p)" % (h, c), "{",
+                    "\tfor (uint32_t i = 0; i < %d; i++)" % n,
+                    "\t\tif (p == &%s[i])" % name, "\t\t\treturn i;",
+                    "\treturn 999;", "}"]))
+                self.rs_externs += ["    fn %s_ptr(i: u64) -> *const %s;" % (h, rt),
+                                    "    fn %s_idx(p: *const %s) -> u64;" % (h, rt)]
+                self.rs_calls += [
+                    "    let p = unsafe { %s_ptr(g.next()) };" % h,
+                    "    last = mix(unsafe { %s_idx(p) }, unsafe { *p } as u64);" % h,
+                    '    report("%s", last, state!());' % h]
+                self.features.append("escaping-table")
+        for file in range(1, self.nfiles + 1):
+            if o.random() < 0.1:
+                # A constant table with a symbol: Rust compares its address.
+                ty = o.choice(["u8", "u16", "u32", "u64"])
+                n = o.choice([4, 8])
+                c, rt = INTS[ty][0], INTS[ty][1]
+                name = "fz_ct%d" % file
+                h = "rust_helper_fzct%d_ptr" % file
+                vals = ", ".join(c_lit(o.getrandbits(INTS[ty][2])) for _ in range(n))
+                self.csrc_extra(file, "const %s %s[%d] = {%s};\n\nconst %s *%s(uint64_t i)\n{\n"
+                                "\treturn &%s[i & %d];\n}" % (c, name, n, vals, c, h, name, n - 1))
+                self.rs_externs += ["    static %s: [%s; %d];" % (name, rt, n),
+                                    "    fn %s(i: u64) -> *const %s;" % (h, rt)]
+                self.rs_calls += [
+                    "    let i = g.next();",
+                    "    let p = unsafe { %s(i) };" % h,
+                    "    let same = p == unsafe { addr_of!(%s[(i & %d) as usize]) };" % (name, n - 1),
+                    "    last = mix(same as u64, unsafe { *p } as u64);",
+                    '    report("%s", last, state!());' % h]
+                self.features.append("exported-const")
+        # Drawn on every machine, so that a case is the same everywhere but
+        # for this helper.
+        if o.random() < 0.1 and self.cpu_v2:
+            # A 16-byte compare-and-swap: inline only where cx16 is.
+            file = o.randint(1, self.nfiles)
+            h = "rust_helper_fzx16_%d" % file
+            self.csrc_extra(file, "\n".join([
+                '__attribute__((target("cx16"))) uint64_t %s(unsigned __int128 *p, uint64_t a, uint64_t b)' % h,
+                "{",
+                "\tunsigned __int128 old = *p, want = old + ((unsigned __int128)a << 64) + b;",
+                "\tunsigned __int128 was = __sync_val_compare_and_swap(p, (a & 1) ? old : old + 1, want);",
+                "\treturn (uint64_t)(was >> 64) ^ (uint64_t)was ^ (uint64_t)__sync_fetch_and_add(p, 1);",
+                "}"]))
+            self.rs_externs.append("    fn %s(p: *mut u128, a: u64, b: u64) -> u64;" % h)
+            if not any(l.startswith("    let mut w128") for l in self.rs_pool):
+                self.rs_pool.append("    let mut w128 = [g.next() as u128 | ((g.next() as u128) << 64), 7u128];")
+            self.rs_calls += [
+                "    let rv = unsafe { %s(addr_of_mut!(w128[%d]), g.next(), g.next()) };" % (h, o.randint(0, 1)),
+                "    last = mix(mix(rv, w128[0] as u64 ^ (w128[0] >> 64) as u64), w128[1] as u64);",
+                '    report("%s", last, state!());' % h]
+            self.features.append("cas16")
+        if self.csmith is not None:
+            self.rs_externs += ["    fn rust_helper_csmith_run();",
+                                "    fn rust_helper_csmith_checksum() -> u32;"]
+            for k in range(o.randint(1, 2)):
+                self.rs_calls += ["    unsafe { rust_helper_csmith_run() };",
+                                  "    last = unsafe { rust_helper_csmith_checksum() } as u64;",
+                                  '    report("csmith %d", last, state!());' % k]
+            self.features.append("csmith")
+        if self.cxx:
+            self.features.append("c++")
+
+    def csrc_extra(self, file, text):
+        self.extra_c.setdefault(file, []).append(text)
 
     # ---------------------------------------------------------------- output
     def c_header(self):
@@ -810,7 +1038,8 @@ class Gen:
                (self.seed, self.index),
                "#ifndef FUZZ_H", "#define FUZZ_H", "",
                "#include <stdbool.h>", "#include <stddef.h>", "#include <stdint.h>",
-               "#include <string.h>", ""]
+               "#include <string.h>", "",
+               "#ifdef __cplusplus", 'extern "C" {', "#endif", ""]
         for s in self.structs:
             out.append("%s {" % s.c)
             for name, kind, ty, n in s.fields:
@@ -825,15 +1054,31 @@ class Gen:
         for name, ty, file, ext, _ in self.globals:
             if ext:
                 out.append("extern %s %s;" % (ty.c if isinstance(ty, Struct) else INTS[ty][0], name))
+        for name, file, ext, _ in self.tls:
+            if ext:
+                out.append("extern __thread uint64_t %s;" % name)
+        for name, _, _, _ in self.wconsts:
+            out.append("extern const uint64_t %s;" % name)
         for f in self.exts + self.helpers:
             out.append("%s;" % f.proto())
-        out += ["", "#endif"]
+        out += ["", "#ifdef __cplusplus", "}", "#endif", "", "#endif"]
         return "\n".join(out) + "\n"
 
     def c_source(self, file):
         out = ["/* Generated by scripts/lib/fuzz/gen.py (seed %d, case %d); do not edit. */" %
                (self.seed, self.index),
                '#include "%sfuzz.h"' % ("" if file == 1 else "../"), ""]
+        if file == CXX_FILE:
+            out += ["// C++, built with -fexceptions: helpers with extern \"C\" linkage (fuzz.h)",
+                    "// that throw and catch inside, and a template.",
+                    "template <typename T> static inline T fzx_mix(T a, T b)", "{",
+                    "\treturn (T)(a * (T)31u + (T)(b ^ (T)(a >> 3)));", "}", ""]
+        for name, f, ext, init in self.tls:
+            if f == file:
+                out += ["%s__thread uint64_t %s = %s;" % ("" if ext else "static ", name, c_lit(init)), ""]
+        for name, f, v, _ in self.wconsts:
+            if f == file:
+                out += ["__attribute__((weak)) const uint64_t %s = %s;" % (name, c_lit(v)), ""]
         for name, ty, f, ext, init in self.globals:
             if f != file:
                 continue
@@ -853,12 +1098,52 @@ class Gen:
         for f in self.statics + self.exts + self.helpers:
             if f.file != file:
                 continue
-            out.append(f.proto())
+            if f.special_c is not None:
+                out += [f.special_c, ""]
+                continue
+            out.append(("__attribute__((weak)) " if f.weak else "") + f.proto())
             out.append("{")
             out += f.lines
             out.append("}")
             out.append("")
+        for text in self.extra_c.get(file, []):
+            out += [text, ""]
         return "\n".join(out) + "\n"
+
+    def override_source(self):
+        """override.c: strong definitions that win at the link over the weak
+        ones of the helper files."""
+        out = ["/* Generated by scripts/lib/fuzz/gen.py (seed %d, case %d); do not edit. */" %
+               (self.seed, self.index), '#include "fuzz.h"', ""]
+        for text in self.overrides:
+            out += [text, ""]
+        return "\n".join(out) + "\n"
+
+    def csmith_source(self):
+        """part3/helpers.c: a csmith program as two helpers.  Its globals get
+        symbols (csmith makes them static, which would keep every helper a
+        call); rust_helper_csmith_run runs its func_1, and
+        rust_helper_csmith_checksum is csmith's main without the run: the
+        CRC of every global (it uses csmith.h's static CRC state, so it
+        stays a call)."""
+        out = []
+        in_main = False
+        for line in self.csmith.splitlines():
+            if line.startswith("static ") and "func_" not in line and \
+                    re.search(r"\b(g_[0-9]+|__undefined)\b", line):
+                line = line[len("static "):]
+            if line.startswith("int main"):
+                line, in_main = "uint32_t rust_helper_csmith_checksum(void)", True
+            elif in_main and line.strip() == "platform_main_begin();":
+                continue
+            elif in_main and line.strip() == "func_1();":
+                line = "    crc32_context = 0xFFFFFFFFUL;"
+            elif in_main and line.strip().startswith("platform_main_end("):
+                line = "    return crc32_context ^ 0xFFFFFFFFUL;"
+            out.append(line)
+        out += ["", "void rust_helper_csmith_run(void)", "{", "    func_1();", "}", ""]
+        return "/* csmith %s (scripts/lib/fuzz/gen.py, seed %d, case %d) */\n" % (
+            CSMITH_ARGS, self.seed, self.index) + "\n".join(out)
 
     def rs_lit(self, ty):
         r = self.r
@@ -925,6 +1210,7 @@ class Gen:
         for name, ty, file, ext, _ in self.globals:
             if ext:
                 L.append("    static mut %s: %s;" % (name, ty.rs if isinstance(ty, Struct) else INTS[ty][1]))
+        L += self.rs_externs
         L.append("}")
         L.append("")
         L.append(RUST_RUNTIME)
@@ -1011,7 +1297,9 @@ class Gen:
         L.append("    }")
         L.append("    let mut last = 0u64;")
         L.append("    let mut sums = [0u64; %d];" % len(self.helpers))
+        L += self.rs_pool
         L += body
+        L += self.rs_calls
         L.append("    for (i, s) in sums.iter().enumerate() {")
         L.append('        println!("helper {} {:016x}", i, s);')
         L.append("    }")
@@ -1156,18 +1444,63 @@ class Gen:
         self.nfiles = 2 if self.r.random() < 0.3 else 1
         self.make_tables()
         self.make_globals()
+        self.make_odd_data()
         self.make_statics()
         self.make_exts()
+        self.cxx = self.o.random() < 0.1
+        if self.o.random() < CSMITH_RATE:
+            self.csmith = run_csmith(self.o.getrandbits(31))
         self.make_helpers()
+        self.make_odd()
         files = {"fuzz.h": self.c_header(), "main.rs": self.rs_source()}
-        for file in range(1, self.nfiles + 1):
+        parts = list(range(1, self.nfiles + 1))
+        if self.csmith is not None:
+            parts.append(CSMITH_FILE)
+        if self.cxx:
+            parts.append(CXX_FILE)
+        for file in parts:
             d = "" if file == 1 else "part%d/" % file
-            files[d + "helpers.c"] = self.c_source(file)
+            flags = self.c_flags()
+            if file == CSMITH_FILE:
+                files[d + "helpers.c"] = self.csmith_source()
+                flags += ["-I" + CSMITH_INCLUDE, "-w"]
+            else:
+                files[d + "helpers.c"] = self.c_source(file)
+            if file == CXX_FILE:
+                flags += ["-x", "c++", "-std=gnu++17", "-fexceptions"]
+            for level in ("-O0", "-Os"):
+                if level in flags:
+                    self.features.append("helpers" + level)
             files[d + "cflags.txt"] = ("# clang flags of %shelpers.c (scripts/lib/fuzz/gen.py)\n" % d +
-                                       "\n".join(self.c_flags()) + "\n")
+                                       "\n".join(flags) + "\n")
+        if self.overrides:
+            files["override.c"] = self.override_source()
+        files["features.txt"] = "".join(f + "\n" for f in sorted(set(self.features)))
         files["rustflags.txt"] = ("# rustc flags of main.rs (scripts/lib/fuzz/gen.py)\n" +
                                   "\n".join(self.rust_flags()) + "\n")
         return files
+
+
+# Parts beyond helpers.c and part2/helpers.c: a csmith program, C++.
+CSMITH_FILE = 3
+CXX_FILE = 4
+CSMITH_RATE = 0.1
+CSMITH_INCLUDE = "/usr/include/csmith"  # Debian's libcsmith-dev
+# Small programs: a few functions, shallow blocks.
+CSMITH_ARGS = ("--no-argc --max-funcs 3 --max-block-depth 3 --max-expr-complexity 6 "
+               "--max-array-dim 2 --max-array-len-per-dim 5")
+
+
+def run_csmith(seed):
+    """csmith's program for SEED (Debian's csmith, installed by
+    scripts/setup: the same version always gives the same program)."""
+    try:
+        # csmith writes platform.info into its working directory.
+        with tempfile.TemporaryDirectory() as cwd:
+            return subprocess.run(["csmith", "--seed", str(seed)] + CSMITH_ARGS.split(), cwd=cwd,
+                                  capture_output=True, text=True, check=True, timeout=120).stdout
+    except (OSError, subprocess.SubprocessError) as e:
+        sys.exit("gen.py: cannot run csmith (scripts/setup installs it): %s" % e)
 
 
 RUST_RUNTIME = """\
