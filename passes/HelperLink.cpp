@@ -380,15 +380,17 @@ void HelperLinker::resolveIndirectSymbols(Module &Src, LinkedFromFile &Linked,
       Indirect.push_back(&GI);
   for (GlobalValue *GV : Indirect) {
     std::string Name = GV->getName().str();
-    auto *Aliasee = isa<GlobalAlias>(GV)
-                        ? dyn_cast<Function>(
-                              cast<GlobalAlias>(GV)->getAliasee()->stripPointerCasts())
-                        : nullptr;
-    if (Aliasee && isHelper(*GV))
-      if (Error E = Aliasee->materialize())
-        consumeError(std::move(E)); // Stays a declaration: not copied.
+    Function *Aliasee = nullptr;
+    if (auto *GA = dyn_cast<GlobalAlias>(GV); GA && isHelper(*GA)) {
+      // Through casts and other aliases, not through an offset.
+      Aliasee =
+          dyn_cast<Function>(GA->getAliasee()->stripPointerCastsAndAliases());
+      if (Aliasee)
+        if (Error E = Aliasee->materialize())
+          consumeError(std::move(E)); // Stays a declaration: not copied.
+    }
     GlobalValue *Replacement = nullptr;
-    if (Aliasee && isHelper(*GV) && !Aliasee->isDeclaration()) {
+    if (Aliasee && !Aliasee->isDeclaration()) {
       ValueToValueMapTy VMap;
       Function *Copy = CloneFunction(Aliasee, VMap);
       Copy->setLinkage(GV->getLinkage());
@@ -587,8 +589,7 @@ void HelperLinker::keepOneCopy(LinkedFromFile &Linked, const HelperFile &File) {
         !F.isDeclaration())
       declareAgain(F, (Linked.WeakAliases.contains(F.getName())
                            ? "'" + File.Path + "' defines it as a weak alias"
-                           : "its definition in '" + File.Path +
-                                 "' is weak") +
+                           : "its definition in '" + File.Path + "' is weak") +
                           " and the final link may choose another; make the "
                           "C definition strong to inline it");
   // Data without a symbol: state has one instance, and an address that can

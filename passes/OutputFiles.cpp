@@ -16,6 +16,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <fcntl.h>
+#include <mutex>
 
 using namespace llvm;
 
@@ -24,6 +25,15 @@ namespace {
 
 Error fail(const Twine &Msg) {
   return createStringError(inconvertibleErrorCode(), Msg);
+}
+
+/// Held while the plugin writes one of its files and while it looks at the
+/// files the process has open: rustc's codegen units run the plugin on
+/// several threads, and one unit must not take another's dependency file,
+/// open while it is renamed into place, for an output of the host.
+std::mutex &ownWrites() {
+  static std::mutex M;
+  return M;
 }
 
 /// A file that the plugin must not write over, and what it is.
@@ -78,8 +88,8 @@ void addHostOutputs(std::vector<Protected> &Out) {
     SmallString<256> Name;
     if (sys::fs::real_path(It->path(), Name))
       Name = It->path();
-    Out.push_back({It->path(), std::string(Name),
-                   "an output this compilation has open"});
+    Out.push_back(
+        {It->path(), std::string(Name), "an output this compilation has open"});
   }
   ErrorOr<std::unique_ptr<MemoryBuffer>> Cmdline =
       MemoryBuffer::getFileAsStream("/proc/self/cmdline");
@@ -106,11 +116,12 @@ void addHostOutputs(std::vector<Protected> &Out) {
 
 Error checkOutputPaths(ArrayRef<PlannedOutput> Outputs,
                        ArrayRef<std::string> HelperFiles, const Module &M) {
+  std::lock_guard<std::mutex> Guard(ownWrites());
   std::vector<Protected> Files;
   for (const std::string &H : HelperFiles)
     Files.push_back({H, H, "a helper file"});
-  for (StringRef In : {StringRef(M.getModuleIdentifier()),
-                       StringRef(M.getSourceFileName())})
+  for (StringRef In :
+       {StringRef(M.getModuleIdentifier()), StringRef(M.getSourceFileName())})
     if (!In.empty() && sys::fs::is_regular_file(In))
       Files.push_back({In.str(), In.str(), "the input module"});
   addHostOutputs(Files);
@@ -125,19 +136,21 @@ Error checkOutputPaths(ArrayRef<PlannedOutput> Outputs,
       if (sameFile(Out.Path, P.Path))
         return fail(Out.What + " '" + Out.Path + "' is " + P.What + " ('" +
                     P.Shown + "'); writing " + Out.What +
-                    " would destroy it: give " + Out.What +
-                    " another path (" + Out.Parameter + ")");
+                    " would destroy it: give " + Out.What + " another path (" +
+                    Out.Parameter + ")");
     for (size_t J = 0; J < I; ++J)
       if (Outputs[J].Path != "-" && sameFile(Out.Path, Outputs[J].Path))
         return fail(Out.What + " '" + Out.Path + "' and " + Outputs[J].What +
-                    " '" + Outputs[J].Path + "' are one file; give each its "
-                    "own path (" + Out.Parameter + "; " +
-                    Outputs[J].Parameter + ")");
+                    " '" + Outputs[J].Path +
+                    "' are one file; give each its "
+                    "own path (" +
+                    Out.Parameter + "; " + Outputs[J].Parameter + ")");
   }
   return Error::success();
 }
 
 Error writeOutputFile(StringRef Path, function_ref<void(raw_ostream &)> Emit) {
+  std::lock_guard<std::mutex> Guard(ownWrites());
   auto Check = [&](raw_fd_ostream &OS) -> Error {
     if (!OS.has_error())
       return Error::success();
@@ -171,7 +184,8 @@ Error writeOutputFile(StringRef Path, function_ref<void(raw_ostream &)> Emit) {
   if (Exists) {
     if (sys::fs::real_path(Path, Target))
       Target = Path;
-    if (std::error_code EC = sys::fs::access(Target, sys::fs::AccessMode::Write))
+    if (std::error_code EC =
+            sys::fs::access(Target, sys::fs::AccessMode::Write))
       return fail(EC.message());
   }
   Expected<sys::fs::TempFile> Temp =

@@ -49,8 +49,8 @@ struct PlannedOutput {
 /// from (its identifier or source file name, when that is a file), or as an
 /// output of the host compilation: on Linux, a file this process holds open
 /// for writing (opt opens -o before it runs the passes) or the path after
-/// `-o`, `-o=` or in `--emit=KIND=PATH` on its command line (clang and rustc write
-/// their output later).  Files are compared by identity
+/// `-o`, `-o=` or in `--emit=KIND=PATH` on its command line (clang and rustc
+/// write their output later).  Files are compared by identity
 /// (sys::fs::equivalent: links and other spellings of one file are the
 /// same), a path that does not exist yet by its absolute spelling.  The
 /// message names both paths, the parameter and the fix.
@@ -64,9 +64,9 @@ llvm::Error checkOutputPaths(llvm::ArrayRef<PlannedOutput> Outputs,
 /// complete: a failure leaves the old file, or none, and no temporary.  A
 /// device, FIFO or socket is written in place, as a shell redirection
 /// would; "-" is standard output.  Returns an error whose message is the
-/// reason (the caller names the file and the parameter), when the directory is missing or not writable, the target exists
-/// and is not writable, or a write, flush or close fails (ENOSPC on
-/// /dev/full, EIO).
+/// reason (the caller names the file and the parameter), when the directory is
+/// missing or not writable, the target exists and is not writable, or a write,
+/// flush or close fails (ENOSPC on /dev/full, EIO).
 llvm::Error writeOutputFile(llvm::StringRef Path,
                             llvm::function_ref<void(llvm::raw_ostream &)> Emit);
 

@@ -26,8 +26,9 @@ bool isMutableState(const GlobalValue &GV) {
 
 /// Returns true when the constant \p C names a global with local linkage
 /// that \p IsExported does not accept.
-static bool namesLocalGlobal(
-    const Constant *C, function_ref<bool(const GlobalValue &)> IsExported) {
+static bool
+namesLocalGlobal(const Constant *C,
+                 function_ref<bool(const GlobalValue &)> IsExported) {
   SmallVector<const Constant *, 8> Work{C};
   SmallPtrSet<const Constant *, 16> Seen;
   while (!Work.empty()) {

@@ -78,9 +78,9 @@ enum class DataSymbolRule {
 /// (or get back) the helper object's symbol; a constant whose initializer
 /// names another local global gets Declare (folded, it would give the
 /// crate's copy of that global).
-DataSymbolRule
-getDataSymbolRule(const llvm::GlobalVariable &Var,
-                  llvm::function_ref<bool(const llvm::GlobalValue &)> IsExported);
+DataSymbolRule getDataSymbolRule(
+    const llvm::GlobalVariable &Var,
+    llvm::function_ref<bool(const llvm::GlobalValue &)> IsExported);
 
 /// Returns true when \p Var is constant data without a symbol whose address
 /// the program could observe: local linkage, constant, neither unnamed_addr
@@ -109,10 +109,10 @@ using DataSeed = std::pair<llvm::Value *, llvm::GlobalVariable *>;
 /// Returns the pairs (exported global, data of the seed it reaches) in
 /// \p M's order.
 llvm::SmallVector<std::pair<llvm::GlobalValue *, llvm::GlobalVariable *>, 2>
-findExportedUsers(llvm::Module &M,
-                  const llvm::SmallPtrSetImpl<llvm::GlobalValue *> &Linked,
-                  llvm::function_ref<bool(const llvm::GlobalValue &)> IsExported,
-                  llvm::ArrayRef<DataSeed> Seeds);
+findExportedUsers(
+    llvm::Module &M, const llvm::SmallPtrSetImpl<llvm::GlobalValue *> &Linked,
+    llvm::function_ref<bool(const llvm::GlobalValue &)> IsExported,
+    llvm::ArrayRef<DataSeed> Seeds);
 
 /// Erases the globals of \p Linked that have local or linkonce linkage and
 /// no use left, repeatedly (a dead static function may be the last user of a

@@ -33,8 +33,8 @@ std::optional<unsigned> SubtargetLimits::getMaxAtomicBits(const Function &F) {
     Initialized = true;
     std::string Err;
     if (const Target *T = TargetRegistry::lookupTarget(TT, Err))
-      TM.reset(T->createTargetMachine(TT, "", "", TargetOptions(),
-                                      std::nullopt));
+      TM.reset(
+          T->createTargetMachine(TT, "", "", TargetOptions(), std::nullopt));
   }
   if (!TM)
     return std::nullopt;

@@ -1,4 +1,5 @@
-//===- SubtargetNeeds.h - What a helper's body needs of a subtarget -*- C++ -*-//
+//===- SubtargetNeeds.h - What a helper's body needs of a subtarget -*- C++
+//-*-//
 //
 // Part of rust-inline-helpers, under the Apache License v2.0 with LLVM
 // Exceptions.
