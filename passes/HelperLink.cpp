@@ -76,10 +76,8 @@ struct LinkedFromFile {
   StringSet<> Interposable;
   /// Symbol properties of the exported functions, from the file.
   StringMap<HelperSymbol> Symbols;
-  /// Helpers the file defines as weak aliases (named in the remark).
-  StringSet<> WeakAliases;
-  /// Symbols the file defines as ifuncs or aliases that stay calls, each
-  /// with the reason its calls get.
+  /// Symbols the file defines as ifuncs or weak aliases, which stay calls,
+  /// each with the reason its calls get.
   StringMap<std::string> KeptIndirect;
 };
 
@@ -361,10 +359,13 @@ std::string HelperLinker::describeMismatch(StringRef Verb, const Function &Decl,
 
 /// Aliases and ifuncs with a symbol become what the crate can call or name,
 /// before the signatures are compared (README "Linking rules"):
-///  * an alias of a whole function becomes a copy of that function under the
-///    alias's name and linkage: a strong one is a helper like any other (its
-///    calls are inlined, its symbol is still the helper object's), a weak one
-///    is interposable and stays a call;
+///  * a strong alias of a whole function becomes a copy of that function
+///    under the alias's name and linkage: a helper like any other (its calls
+///    are inlined, its symbol is still the helper object's);
+///  * a weak alias becomes a declaration, without the aliasee's attributes:
+///    the final link may choose another definition, for which what the
+///    optimizer inferred from this body (return ranges, memory effects) need
+///    not hold;
 ///  * an ifunc becomes a declaration: its resolver picks the body at load
 ///    time, in the helper object;
 ///  * any other alias (of data, with an offset, or of what is not a helper)
@@ -381,7 +382,8 @@ void HelperLinker::resolveIndirectSymbols(Module &Src, LinkedFromFile &Linked,
   for (GlobalValue *GV : Indirect) {
     std::string Name = GV->getName().str();
     Function *Aliasee = nullptr;
-    if (auto *GA = dyn_cast<GlobalAlias>(GV); GA && isHelper(*GA)) {
+    if (auto *GA = dyn_cast<GlobalAlias>(GV);
+        GA && isHelper(*GA) && !GA->isInterposable()) {
       // Through casts and other aliases, not through an offset.
       Aliasee =
           dyn_cast<Function>(GA->getAliasee()->stripPointerCastsAndAliases());
@@ -398,8 +400,6 @@ void HelperLinker::resolveIndirectSymbols(Module &Src, LinkedFromFile &Linked,
       Copy->setDSOLocal(GV->isDSOLocal());
       Copy->setUnnamedAddr(GV->getUnnamedAddr());
       Copy->setComdat(nullptr);
-      if (GV->isInterposable())
-        Linked.WeakAliases.insert(Name);
       Replacement = Copy;
     } else if (auto *FT = dyn_cast<FunctionType>(GV->getValueType())) {
       Replacement = Function::Create(FT, GlobalValue::ExternalLinkage,
@@ -410,6 +410,11 @@ void HelperLinker::resolveIndirectSymbols(Module &Src, LinkedFromFile &Linked,
             "' defines it as an ifunc, whose resolver chooses the body when "
             "the program is loaded; the call goes through the helper object's "
             "symbol";
+      else if (GV->isInterposable())
+        Linked.KeptIndirect[Name] =
+            "'" + File.Path +
+            "' defines it as a weak alias and the final link may choose "
+            "another definition; make the alias strong to inline it";
     } else {
       Replacement = new GlobalVariable(
           Src, GV->getValueType(), /*isConstant=*/false,
@@ -587,11 +592,9 @@ void HelperLinker::keepOneCopy(LinkedFromFile &Linked, const HelperFile &File) {
   for (Function &F : M)
     if (F.hasName() && Linked.Interposable.contains(F.getName()) &&
         !F.isDeclaration())
-      declareAgain(F, (Linked.WeakAliases.contains(F.getName())
-                           ? "'" + File.Path + "' defines it as a weak alias"
-                           : "its definition in '" + File.Path + "' is weak") +
-                          " and the final link may choose another; make the "
-                          "C definition strong to inline it");
+      declareAgain(F, "its definition in '" + File.Path +
+                          "' is weak and the final link may choose another; "
+                          "make the C definition strong to inline it");
   // Data without a symbol: state has one instance, and an address that can
   // be seen is the helper object's.
   for (GlobalValue *GV : Linked.Globals) {

@@ -4,6 +4,7 @@
 extern "C" {
     fn rust_helper_alias(x: i32) -> i32;
     fn rust_helper_weak_alias(x: i32) -> i32;
+    fn rust_helper_weak_range(x: i32) -> i32;
     fn rust_helper_ifunc(x: i32) -> i32;
     fn rust_helper_calls_weak_alias(x: i32) -> i32;
     fn rust_helper_calls_ifunc(x: i32) -> i32;
@@ -23,6 +24,14 @@ pub extern "C" fn rs_alias_addr() -> usize {
 #[no_mangle]
 pub extern "C" fn rs_weak_alias(x: i32) -> i32 {
     unsafe { rust_helper_weak_alias(x) }
+}
+#[no_mangle]
+pub extern "C" fn rs_weak_range(x: i32) -> i32 {
+    if unsafe { rust_helper_weak_range(x) } < 8 {
+        1
+    } else {
+        2
+    }
 }
 #[no_mangle]
 pub extern "C" fn rs_ifunc(x: i32) -> i32 {

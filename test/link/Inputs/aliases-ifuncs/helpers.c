@@ -6,6 +6,11 @@ int rih_impl(int x) { return x + 1; }
 int rust_helper_alias(int x) __attribute__((alias("rih_impl")));
 // A weak alias: interposable, stays a call (positive control).
 int rust_helper_weak_alias(int x) __attribute__((weak, alias("rih_impl")));
+// A weak alias of a body whose result clang knows to be 0..7: override.c's
+// definition returns 100, so nothing inferred from this body may reach the
+// crate's declaration (found by scripts/fuzz, seed 2026 case 237).
+int rih_low_bits(int x) { return x & 7; }
+int rust_helper_weak_range(int x) __attribute__((weak, alias("rih_low_bits")));
 
 // An ifunc: the resolver chooses at load time, stays a call (positive
 // control).  The choice is volatile, so clang cannot resolve it itself.

@@ -1,2 +1,3 @@
-// The strong definition that wins over helpers.c's weak alias.
+// The strong definitions that win over helpers.c's weak aliases.
 int rust_helper_weak_alias(int x) { return x - 1000; }
+int rust_helper_weak_range(int x) { return 100; }
