@@ -759,6 +759,18 @@ bool HelperLinker::linkOne(std::unique_ptr<Module> Src,
         consumeError(std::move(E));
       F.deleteBody();
     }
+  // A file linked again in a later round defines again what it brought the
+  // first time: the internal copy here serves, and the file's definition
+  // becomes a reference to it (below) instead of a second copy under a
+  // fresh name.
+  for (Function &F : *Src)
+    if (isExportedDefinition(F) && LinkedEarlier.contains(F.getName()))
+      if (const GlobalValue *Mine = M.getNamedValue(F.getName());
+          Mine && Mine->hasLocalLinkage()) {
+        if (Error E = F.materialize())
+          consumeError(std::move(E));
+        F.deleteBody();
+      }
   // A helper an earlier file brought is internal now, so the IR linker
   // would give this file's reference to it a fresh external name
   // (rust_helper_x.1) that nothing defines: link the reference under a
