@@ -14,6 +14,8 @@
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/Metadata.h"
 #include "llvm/IR/Module.h"
+#include "llvm/Support/CodeGen.h"
+#include "llvm/TargetParser/Triple.h"
 
 using namespace llvm;
 
@@ -83,6 +85,65 @@ void eraseModuleFlag(Module &M, StringRef Key) {
   Flags->clearOperands();
   for (MDNode *Op : Keep)
     Flags->addOperand(Op);
+}
+
+/// The code model a "Code Model" flag value names; an absent flag is the
+/// small model, every static compiler's default for x86-64, AArch64 and
+/// RISC-V (medlow).  std::nullopt for a value this LLVM does not define.
+std::optional<CodeModel::Model> codeModelOf(const FlagValue *V) {
+  if (!V)
+    return CodeModel::Small;
+  std::optional<uint64_t> I = asInt(V);
+  if (!I || *I > CodeModel::Large)
+    return std::nullopt;
+  return static_cast<CodeModel::Model>(*I);
+}
+
+/// Whether code compiled for \p Helper stays valid when compiled again for
+/// \p Crate: each larger model assumes less of where the program lies
+/// (tiny < small < medium < large, as in the x86-64 and RISC-V psABIs:
+/// medlow < medany).  The kernel model (x86-64: the top 2 GiB) only
+/// under itself.
+bool codeModelWithin(CodeModel::Model Helper, CodeModel::Model Crate) {
+  if (Helper == Crate)
+    return true;
+  if (Helper == CodeModel::Kernel || Crate == CodeModel::Kernel)
+    return false;
+  auto Rank = [](CodeModel::Model M) {
+    switch (M) {
+    case CodeModel::Tiny:
+      return 0;
+    case CodeModel::Small:
+      return 1;
+    case CodeModel::Medium:
+      return 2;
+    default:
+      return 3;
+    }
+  };
+  return Rank(Helper) < Rank(Crate);
+}
+
+/// The name of \p CM as the target's compilers spell it.
+std::string codeModelName(std::optional<CodeModel::Model> CM,
+                          const Triple &TT) {
+  if (!CM)
+    return "unknown";
+  if (TT.isRISCV() && (*CM == CodeModel::Small || *CM == CodeModel::Medium))
+    return *CM == CodeModel::Small ? "medlow" : "medany";
+  switch (*CM) {
+  case CodeModel::Tiny:
+    return "tiny";
+  case CodeModel::Small:
+    return "small";
+  case CodeModel::Kernel:
+    return "kernel";
+  case CodeModel::Medium:
+    return "medium";
+  case CodeModel::Large:
+    return "large";
+  }
+  return "unknown";
 }
 
 uint64_t intFlag(const StringMap<FlagValue> &Flags, StringRef Key) {
@@ -176,6 +237,31 @@ FlagVerdict reconcileModuleFlags(Module &Crate, Module &Helper,
                        show(A) + " in module '" + Crate.getModuleIdentifier() +
                        "'";
 
+    if (Row.Id == PolicyRowId::CodeModelFlags) {
+      std::optional<CodeModel::Model> HelperCM = codeModelOf(B),
+                                      CrateCM = codeModelOf(A);
+      const Triple &TT = Crate.getTargetTriple();
+      if (!HelperCM || !CrateCM || !codeModelWithin(*HelperCM, *CrateCM)) {
+        reportError(Crate, Both + " (the " + codeModelName(HelperCM, TT) +
+                               " code model against the " +
+                               codeModelName(CrateCM, TT) + "; policy row " +
+                               Row.Name +
+                               ": helper code may only move to a larger "
+                               "model); build the C helpers for the crate's "
+                               "code model or a smaller one (" +
+                               Row.Source + ")");
+        return FlagVerdict::Error;
+      }
+      eraseModuleFlag(Helper, Key);
+      if (A)
+        Helper.addModuleFlag(A->Behavior, Key, A->Val);
+      Changes.push_back({Key, Row.Id,
+                         "helper code for the " + codeModelName(HelperCM, TT) +
+                             " code model compiled for the crate's " +
+                             codeModelName(CrateCM, TT) + " (was " + show(B) +
+                             ", now " + show(A) + ")"});
+      continue;
+    }
     if (Row.Rule == PolicyRule::CalleeDropped) {
       eraseModuleFlag(Helper, Key);
       Changes.push_back(

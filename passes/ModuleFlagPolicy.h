@@ -11,9 +11,11 @@
 //    both sides have it, removing ENDBR from every function of the module
 //    (row ControlFlowFlags: strongest wins instead; LLVM 22's linker copies a
 //    flag that only one side has, which this row agrees with);
-//  * kCFI flags that only one side has link silently, and a Code Model that
-//    only one side names applies to code compiled for another (rows CFIFlags,
-//    CodeModelFlags, KeyFlags: must match).
+//  * kCFI flags that only one side has link silently (rows CFIFlags,
+//    KeyFlags: must match);
+//  * two Code Models are an error to the linker, although helper code for a
+//    smaller model is valid in a crate of a larger one (row CodeModelFlags:
+//    the helper adopts the crate's model then; the reverse stays an error).
 // reconcileModuleFlags applies those rows to a helper module and the crate
 // before they are linked; the linker merges the rest (row ModuleFlags).
 //
