@@ -237,31 +237,6 @@ FlagVerdict reconcileModuleFlags(Module &Crate, Module &Helper,
                        show(A) + " in module '" + Crate.getModuleIdentifier() +
                        "'";
 
-    if (Row.Id == PolicyRowId::CodeModelFlags) {
-      std::optional<CodeModel::Model> HelperCM = codeModelOf(B),
-                                      CrateCM = codeModelOf(A);
-      const Triple &TT = Crate.getTargetTriple();
-      if (!HelperCM || !CrateCM || !codeModelWithin(*HelperCM, *CrateCM)) {
-        reportError(Crate, Both + " (the " + codeModelName(HelperCM, TT) +
-                               " code model against the " +
-                               codeModelName(CrateCM, TT) + "; policy row " +
-                               Row.Name +
-                               ": helper code may only move to a larger "
-                               "model); build the C helpers for the crate's "
-                               "code model or a smaller one (" +
-                               Row.Source + ")");
-        return FlagVerdict::Error;
-      }
-      eraseModuleFlag(Helper, Key);
-      if (A)
-        Helper.addModuleFlag(A->Behavior, Key, A->Val);
-      Changes.push_back({Key, Row.Id,
-                         "helper code for the " + codeModelName(HelperCM, TT) +
-                             " code model compiled for the crate's " +
-                             codeModelName(CrateCM, TT) + " (was " + show(B) +
-                             ", now " + show(A) + ")"});
-      continue;
-    }
     if (Row.Rule == PolicyRule::CalleeDropped) {
       eraseModuleFlag(Helper, Key);
       Changes.push_back(
@@ -269,14 +244,35 @@ FlagVerdict reconcileModuleFlags(Module &Crate, Module &Helper,
       continue;
     }
     if (Row.Rule == PolicyRule::CalleeAdopts) {
+      std::string Adopted = "set to the crate's " + show(A) +
+                            " in the helper file (was " + show(B) + ")";
+      // Row CodeModelFlags adopts only a larger model.
+      if (Row.Id == PolicyRowId::CodeModelFlags) {
+        std::optional<CodeModel::Model> HelperCM = codeModelOf(B),
+                                        CrateCM = codeModelOf(A);
+        const Triple &TT = Crate.getTargetTriple();
+        if (!HelperCM || !CrateCM || !codeModelWithin(*HelperCM, *CrateCM)) {
+          reportError(Crate, Both + " (the " + codeModelName(HelperCM, TT) +
+                                 " code model against the " +
+                                 codeModelName(CrateCM, TT) + "; policy row " +
+                                 Row.Name +
+                                 ": helper code may only move to a larger "
+                                 "model); build the C helpers for the "
+                                 "crate's code model or a smaller one (" +
+                                 Row.Source + ")");
+          return FlagVerdict::Error;
+        }
+        Adopted = "helper code for the " + codeModelName(HelperCM, TT) +
+                  " code model compiled for the crate's " +
+                  codeModelName(CrateCM, TT) + " (was " + show(B) + ", now " +
+                  show(A) + ")";
+      }
       // The helper takes the crate's value (or none), keeping the crate's
       // merge behaviour.
       eraseModuleFlag(Helper, Key);
       if (A)
         Helper.addModuleFlag(A->Behavior, Key, A->Val);
-      Changes.push_back({Key, Row.Id,
-                         "set to the crate's " + show(A) +
-                             " in the helper file (was " + show(B) + ")"});
+      Changes.push_back({Key, Row.Id, std::move(Adopted)});
       continue;
     }
     if (Row.Rule == PolicyRule::MustMatch) {
