@@ -7,6 +7,7 @@
 
 #include "passes/HelperLink.h"
 
+#include "passes/AbiEquivalence.h"
 #include "passes/HelperDiagnostics.h"
 #include "passes/HelperFiles.h"
 #include "passes/HelperOrigin.h"
@@ -138,6 +139,9 @@ private:
   /// Helpers turned back into declarations (state, weak, signature): never
   /// linked again in a later round.
   StringSet<> KeptAsCalls;
+  /// Helpers whose calls were rewritten from the crate's spelling of the
+  /// signature to the C one, with the AbiRules.def situations that did it.
+  StringMap<std::string> AbiAdapted;
   /// Exported symbols linked (and made internal) from the files so far.
   StringSet<> LinkedEarlier;
   /// For each file linked, the symbols it defines.
@@ -455,12 +459,23 @@ bool HelperLinker::checkSignatures(Module &Src, const HelperFile &File) {
     Function *Decl = M.getFunction(Def.getName());
     if (!Decl || !Decl->isDeclaration())
       continue;
-    if (haveSameFlatSignature(*Decl, Def))
-      if (Function *Adapted = adaptDeclaration(*Decl, Def))
-        Decl = Adapted;
+    std::string AbiWhy;
+    if (Decl->getFunctionType() != Def.getFunctionType()) {
+      AbiComparison Abi = compareAbi(*Decl, Def);
+      if (Abi.Equivalent) {
+        if (Function *Adapted = adaptToDefinition(*Decl, Def, Abi)) {
+          Decl = Adapted;
+          AbiAdapted[Def.getName()] = describeAdaptations(Abi);
+        }
+      } else {
+        AbiWhy = Abi.Why;
+      }
+    }
     std::optional<std::string> Why = findSignatureMismatch(*Decl, Def);
     if (!Why)
       continue;
+    if (!AbiWhy.empty())
+      *Why += " (" + AbiWhy + ")";
     // Only a mismatched body is read, for its source location.
     if (Error E = Def.materialize())
       consumeError(std::move(E));
@@ -650,6 +665,16 @@ void HelperLinker::recordLinked(const LinkedFromFile &Linked,
              << "linked helper " << ore::NV("Helper", F.getName()) << " from "
              << ore::NV("File", File.Path);
     });
+    if (auto It = AbiAdapted.find(F.getName()); It != AbiAdapted.end())
+      ORE.emit([&] {
+        return OptimizationRemarkAnalysis(RemarkPassName, "AbiAdapted", &F)
+               << "calls to " << ore::NV("Helper", F.getName())
+               << " rewritten from the crate's signature to the C one, the "
+                  "same registers under "
+               << ore::NV("ABI",
+                          getAbiTargetName(*getAbiTarget(M.getTargetTriple())))
+               << " (" << ore::NV("Rows", It->second) << ")";
+      });
   }
 }
 
@@ -960,12 +985,17 @@ Function *HelperLinker::adaptCalls(Function &Def, FunctionType *CallType,
   Decl->setCallingConv(Calls.front()->getCallingConv());
   for (CallBase *CB : Calls)
     CB->setCalledOperand(Decl);
-  if (haveSameFlatSignature(*Decl, Def))
-    if (Function *Adapted = adaptDeclaration(*Decl, Def))
+  AbiComparison Abi = compareAbi(*Decl, Def);
+  if (Abi.Equivalent)
+    if (Function *Adapted = adaptToDefinition(*Decl, Def, Abi)) {
+      AbiAdapted[Def.getName()] = describeAdaptations(Abi);
       return Adapted;
+    }
   std::string Why =
       findSignatureMismatch(*Decl, Def)
           .value_or("a return value would be rebuilt after an invoke");
+  if (!Abi.Why.empty())
+    Why += " (" + Abi.Why + ")";
   std::string Msg =
       describeMismatch("called in", *Decl, "", Def, File, "", Why);
   if (Options.Mismatch == MismatchMode::Error)

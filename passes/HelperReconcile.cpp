@@ -89,7 +89,14 @@ int signReturnLevel(const Function &F) {
       .Default(-1);
 }
 
-bool reservesX18(const Function &F) {
+/// True when the shadow call stack's register is kept out of \p F's
+/// register allocation: x18 on AArch64 only with +reserve-x18 (-ffixed-x18,
+/// -Zfixed-x18); on RISC-V the shadow stack is gp, which LLVM never
+/// allocates (RISCVRegisterInfo::getReservedRegs), and the kernel links with
+/// --no-relax-gp when CONFIG_SHADOW_CALL_STACK is on.
+bool reservesShadowStackRegister(const Function &F) {
+  if (F.getParent()->getTargetTriple().isRISCV())
+    return true;
   return strAttr(F, "target-features").contains("+reserve-x18");
 }
 
@@ -199,7 +206,7 @@ void Reconciler::decideCompatRule(const Function &Caller,
       Callee.hasFnAttribute(Attribute::ShadowCallStack)) {
     const Function &Lacking =
         Callee.hasFnAttribute(Attribute::ShadowCallStack) ? Caller : Callee;
-    if (reservesX18(Lacking))
+    if (reservesShadowStackRegister(Lacking))
       Out.push_back({PolicyRowId::ShadowCallStack,
                      &Lacking == &Caller
                          ? "shadowcallstack on the helper only"
@@ -314,12 +321,20 @@ void Reconciler::decideTarget(Function &Caller, Function &Callee,
                        "subtargets cannot be compared"});
     return;
   }
-  SmallVector<std::string, 8> Hardening, Codegen, Float, Other;
+  SmallVector<std::string, 8> Hardening, Codegen, Encoding, Float, Other;
+  // Inline asm may spell a compressed instruction or rely on relaxation:
+  // then the encodings are needed like any other feature.
+  bool HasAsm = any_of(instructions(Callee), [](const Instruction &I) {
+    const auto *CB = dyn_cast<CallBase>(&I);
+    return CB && CB->isInlineAsm();
+  });
   for (const std::string &F : C->Extra) {
     if (isHardeningFeature(F))
       Hardening.push_back(F);
     else if (isCodegenOnlyFeature(F))
       Codegen.push_back(F);
+    else if (isEncodingFeature(F) && !HasAsm)
+      Encoding.push_back(F);
     else if (F == "soft-float")
       Float.push_back(F);
     else if (!is_contained(C->Baseline, F))
@@ -364,6 +379,12 @@ void Reconciler::decideTarget(Function &Caller, Function &Callee,
   }
   if (!Codegen.empty()) {
     Out.push_back({PolicyRowId::CodegenFeatures, plusList(Codegen)});
+    Adopt = true;
+  }
+  if (!Encoding.empty()) {
+    Out.push_back({PolicyRowId::EncodingFeatures,
+                   "the helper's " + plusList(Encoding) +
+                       " (encodings and relaxation; no inline asm)"});
     Adopt = true;
   }
   if (C->Extra.empty()) {
@@ -533,6 +554,7 @@ void Reconciler::apply(const Finding &F, Function &Caller, Function &Callee) {
   case PolicyRowId::BaselineFeatures:
   case PolicyRowId::UnneededFeatures:
   case PolicyRowId::CodegenFeatures:
+  case PolicyRowId::EncodingFeatures:
   case PolicyRowId::TuningFeatures:
     adoptSubtarget(Caller, Callee);
     return;

@@ -101,12 +101,19 @@ ArrayRef<Attribute::AttrKind> getSanitizerKinds() {
   return Kinds;
 }
 
-// The subjects of rows HardeningFeatures and CodegenFeatures.
+// The subjects of rows HardeningFeatures, CodegenFeatures and
+// EncodingFeatures.
 bool isHardeningFeature(StringRef F) {
   return F.starts_with("retpoline") || F.starts_with("harden-sls") ||
          F.starts_with("lvi-");
 }
 
 bool isCodegenOnlyFeature(StringRef F) { return F == "outline-atomics"; }
+
+bool isEncodingFeature(StringRef F) {
+  return is_contained({"relax", "c", "zca", "zcb", "zcd", "zcf", "zce", "zcmp",
+                       "zcmt", "zcmop"},
+                      F);
+}
 
 } // namespace rih

@@ -89,10 +89,12 @@ bool ruleReconciles(PolicyRule Rule);
 /// CompatRule list).
 llvm::ArrayRef<llvm::Attribute::AttrKind> getSanitizerKinds();
 
-/// Target-feature classes of HardeningFeatures and CodegenFeatures, by the
-/// feature's name as the target spells it.
+/// Target-feature classes of HardeningFeatures, CodegenFeatures and
+/// EncodingFeatures (RISC-V compressed encodings and linker relaxation), by
+/// the feature's name as the target spells it.
 bool isHardeningFeature(llvm::StringRef Feature);
 bool isCodegenOnlyFeature(llvm::StringRef Feature);
+bool isEncodingFeature(llvm::StringRef Feature);
 
 } // namespace rih
 

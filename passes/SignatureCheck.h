@@ -24,7 +24,10 @@
 #include <string>
 
 namespace llvm {
+class AttributeSet;
+class DataLayout;
 class Function;
+class Twine;
 } // namespace llvm
 
 namespace rih {
@@ -51,30 +54,18 @@ llvm::StringRef getMismatchModeName(MismatchMode Mode);
 std::optional<std::string> findSignatureMismatch(const llvm::Function &Decl,
                                                  const llvm::Function &Def);
 
-/// Returns true when \p Decl and \p Def differ only in how aggregates are
-/// spelt: with every struct or array passed or returned as a value taken
-/// apart into its scalars, both sides use the same registers, each holding
-/// the same type, or integers of two widths where one side is a piece of a
-/// struct: part of an aggregate there, or a width no C scalar has, as
-/// clang's i40 for a returned { u32, u8 } (the bits beyond the narrower one
-/// are the struct's padding; two plain integers of two widths stay a
-/// mismatch).  Neither may be varargs.
-/// rustc passes a 16-byte #[repr(C)] struct of an i64 and an i16 as one
-/// { i64, i64 } value where clang passes i64 and i16: LLVM lowers a
-/// first-class aggregate as its scalars (ComputeValueVTs), one register
-/// each, so the two are one ABI.
-bool haveSameFlatSignature(const llvm::Function &Decl,
-                           const llvm::Function &Def);
-
-/// For \p Decl and \p Def with haveSameFlatSignature: replaces the crate's
-/// declaration \p Decl by one of \p Def's type (with Def's attributes), and
-/// rewrites every call to take the aggregates apart and put them together
-/// again (extractvalue, insertvalue, trunc, zext), arguments and return
-/// value.  Other uses (the address) take the new declaration.  Returns the
-/// new declaration, \p Decl being erased; or null, with nothing changed,
-/// when a return value would have to be rebuilt after an invoke.
-llvm::Function *adaptDeclaration(llvm::Function &Decl,
-                                 const llvm::Function &Def);
+/// Compares the ABI attributes of one value (\p Name: "the return value",
+/// "parameter 2") as the crate's declaration (\p Decl) and the helper's
+/// definition (\p Def) write them.  Extensions conflict only when both sides
+/// extend, differently (u8 against signed char): one side without an
+/// extension is that front end's convention (clang writes none on AArch64
+/// Linux, where the callee extends; AbiRules.def row Extension).  byval and
+/// sret compare their pointee's size and alignment.  Returns the difference
+/// as a sentence, or nothing.
+std::optional<std::string> compareValueAttributes(const llvm::Twine &Name,
+                                                  llvm::AttributeSet Decl,
+                                                  llvm::AttributeSet Def,
+                                                  const llvm::DataLayout &DL);
 
 /// Prints \p F's signature as IR writes it, with its ABI attributes:
 /// "i32 (i8 zeroext, ptr)", prefixed by the calling convention when it is

@@ -180,6 +180,25 @@ try:
 except (OSError, subprocess.SubprocessError):
     pass
 
+# The differential ABI tests (test/abi): per target, qemu-user to run the
+# program, the cross libc and libgcc to link it, and rustc's core for the
+# target, which scripts/setup builds into build/rust-core/TARGET.
+rih_core = os.path.join(config.rih_obj_root, "rust-core")
+config.substitutions.append(("%rust-core", rih_core))
+for rih_arch, rih_rust_target in (("aarch64", "aarch64-unknown-linux-gnu"),
+                                  ("riscv64", "riscv64gc-unknown-linux-gnu")):
+    rih_ready = (
+        os.access("/usr/bin/qemu-" + rih_arch, os.X_OK)
+        and os.path.exists("/usr/%s-linux-gnu/lib/crt1.o" % rih_arch)
+        and os.path.isdir("/usr/lib/gcc-cross/%s-linux-gnu" % rih_arch)
+        and os.path.exists(os.path.join(rih_core, rih_rust_target, "libcore.rlib"))
+    )
+    if rih_ready:
+        config.available_features.add("user-" + rih_arch)
+    else:
+        lit_config.note("no qemu-%s, cross libc or core for %s: its test/abi run is "
+                        "unsupported (scripts/setup installs and builds them)" % (rih_arch, rih_rust_target))
+
 if os.path.exists("/usr/bin/cc") or os.path.exists(tool("clang")):
     config.available_features.add("native-link")
 

@@ -9,8 +9,9 @@ scripts/bench, scripts/cargo-example and scripts/lib/kernel_report.py.
                     [--prefix STR] [--suffix STR] [--function NAME]... FILE
 
 A branch is a direct call or jump (x86 call, jmp, jcc; arm64 bl, b, b.cond,
-cbz, tbz).  It counts when a relocation on it (R_X86_64_PLT32, PC32,
-GOTPCRELX; R_AARCH64_CALL26, JUMP26) names a helper or a helper's own
+cbz, tbz; riscv64 auipc+jalr, jal, j, call, tail).  It counts when a
+relocation on it (R_X86_64_PLT32, PC32, GOTPCRELX; R_AARCH64_CALL26,
+JUMP26; R_RISCV_CALL, CALL_PLT, JAL) names a helper or a helper's own
 function section (.text.rust_helper_X), or, with no relocation, when its
 target is the first byte of a helper (<rust_helper_X>, <rust_helper_X@plt>
 or <.text.rust_helper_X>), or (x86-64, linked programs) when it goes
@@ -32,7 +33,7 @@ import re
 import subprocess
 import sys
 
-BRANCH = re.compile(r"^(call|jmp|j[a-z]+|bl|b|b\.[a-z]+|cbn?z|tbn?z)q?$")
+BRANCH = re.compile(r"^(call|jmp|j[a-z]+|bl|b|b\.[a-z]+|cbn?z|tbn?z|auipc|jalr?|tail|c\.j|c\.jal)q?$")
 PREFIXES = {"cs", "ds", "notrack", "bnd", "rex64", "data16"}
 KERNEL_HELPERS = r"rust_helper_[A-Za-z0-9_]+"
 RELOC_LINE = re.compile(r"^\s+[0-9a-f]+:\s+R_[A-Z0-9_]+\s")
@@ -83,7 +84,8 @@ def helper_calls(objdump, path, skip_helpers=False, names=KERNEL_HELPERS):
     is_helper = re.compile(names)
     target = re.compile(r"<(?:\.text\.)?(%s)(?:@plt)?>$" % names)
     helper_reloc = re.compile(
-        r"^\s+[0-9a-f]+:\s+R_(?:X86_64_(?:PLT32|PC32|GOTPCRELX)|AARCH64_(?:CALL26|JUMP26))\s+"
+        r"^\s+[0-9a-f]+:\s+R_(?:X86_64_(?:PLT32|PC32|GOTPCRELX)|AARCH64_(?:CALL26|JUMP26)"
+        r"|RISCV_(?:CALL|CALL_PLT|JAL))\s+"
         r"(?:\.text\.)?(%s)(?:$|[\s+-])" % names
     )
     proc = subprocess.run([objdump, "-dr", "--no-show-raw-insn", path], capture_output=True, text=True)

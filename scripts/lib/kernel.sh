@@ -59,6 +59,7 @@ rih_kernel_make() {
   local -a extra=()
   shift 4
   [[ $arch == arm64 ]] && extra+=(ARCH=arm64)
+  [[ $arch == riscv64 ]] && extra+=(ARCH=riscv)
   [[ $variant == on ]] && extra+=("RUST_INLINE_HELPERS_PLUGIN=$PLUGIN")
   # The comparison build may leave a module with a symbol vmlinux does not
   # export (a helper's internalized copy calling a non-exported function):
@@ -101,7 +102,7 @@ rih_kernel_configure() {
   frag=$scratch/fragment.config
   cat "$RIH_KBUILD/minimal.config" >"$frag"
   cat "$RIH_KBUILD/$arch.config" >>"$frag"
-  [[ $config == hardened ]] && cat "$RIH_KBUILD/hardened.config" >>"$frag"
+  [[ $config == hardened ]] && cat "$RIH_KBUILD/hardened.config" "$RIH_KBUILD/hardened-$arch.config" >>"$frag"
   if [[ $variant == on ]]; then
     echo CONFIG_RUST_INLINE_HELPERS=y >>"$frag"
   else
@@ -127,16 +128,17 @@ rih_kernel_configure() {
 }
 
 # An initramfs whose /init loads every module it carries, then reboots (qemu
-# runs with -no-reboot, so it exits): busybox on x86_64; on arm64, where the
-# host's busybox cannot run, scripts/kbuild/arm64-init.c built by clang.
+# runs with -no-reboot, so it exits): busybox on x86_64; on arm64 and
+# riscv64, where the host's busybox cannot run, scripts/kbuild/cross-init.c
+# built by clang.
 rih_kernel_initramfs() {
   local build=$1 arch=$2 root=$1/initramfs ko
   rm -rf "$root"
   mkdir -p "$root"/{bin,dev,proc,sys,lib/modules}
   while IFS= read -r -d '' ko; do cp "$ko" "$root/lib/modules/"; done < <(find "$build" -name '*.ko' -not -path "$root/*" -print0)
-  if [[ $arch == arm64 ]]; then
-    "$CLANG" --target=aarch64-linux-gnu -O2 -static -nostdlib -ffreestanding -fno-stack-protector \
-      -fuse-ld=lld -o "$root/init" "$RIH_KBUILD/arm64-init.c" || return 1
+  if [[ $arch != x86_64 ]]; then
+    "$CLANG" --target="${arch/arm64/aarch64}-linux-gnu" -O2 -static -nostdlib -ffreestanding \
+      -fno-stack-protector -fuse-ld=lld -o "$root/init" "$RIH_KBUILD/cross-init.c" || return 1
     (cd "$root" && find . | cpio -o -H newc --quiet) >"$build/initramfs.cpio"
     return 0
   fi
@@ -157,8 +159,11 @@ EOF
 }
 
 rih_kernel_boot() {
-  local build=$1 arch=$2 config=$3 limit=$4 smp=1
-  [[ $config == hardened ]] && smp=2
+  local build=$1 arch=$2 config=$3 limit=$4 smp=1 cpu=cortex-a57
+  # -cpu max has pointer authentication (the implementation-defined
+  # algorithm: QARMA is slow under TCG) and BTI, so the hardened kernel runs
+  # with both enforced.
+  [[ $config == hardened ]] && smp=2 cpu=max,pauth-impdef=on
   rih_kernel_initramfs "$build" "$arch" || return 1
   case $arch in
     x86_64)
@@ -167,9 +172,15 @@ rih_kernel_boot() {
         -append 'console=ttyS0 panic=-1'
       ;;
     arm64)
-      timeout "$limit" qemu-system-aarch64 -M virt -cpu cortex-a57 -m 256M -smp "$smp" \
+      timeout "$limit" qemu-system-aarch64 -M virt -cpu "$cpu" -m 256M -smp "$smp" \
         -nographic -no-reboot -kernel "$build/arch/arm64/boot/Image" \
         -initrd "$build/initramfs.cpio" -append 'console=ttyAMA0 panic=-1'
+      ;;
+    riscv64)
+      # -bios default: qemu's OpenSBI (package opensbi).
+      timeout "$limit" qemu-system-riscv64 -M virt -cpu rv64 -m 256M -smp "$smp" \
+        -nographic -no-reboot -bios default -kernel "$build/arch/riscv/boot/Image" \
+        -initrd "$build/initramfs.cpio" -append 'console=ttyS0 panic=-1'
       ;;
   esac
 }

@@ -1,15 +1,25 @@
 /*
- * /init of scripts/kernel-e2e's arm64 initramfs: loads every module in
- * /lib/modules with finit_module(2), prints "E2E: init done" and reboots
- * (qemu runs with -no-reboot, so it exits).  The host's busybox is an
- * x86_64 binary; this is built with clang-22 --target=aarch64-linux-gnu,
- * freestanding, with raw system calls, so nothing but the compiler is
- * needed.
+ * /init of scripts/kernel-e2e's arm64 and riscv64 initramfs: loads every
+ * module in /lib/modules with finit_module(2), prints "E2E: init done" and
+ * reboots (qemu runs with -no-reboot, so it exits).  The host's busybox is
+ * an x86_64 binary; this is built with clang-22 --target=aarch64-linux-gnu
+ * or riscv64-linux-gnu, freestanding, with raw system calls (both use the
+ * generic system call table), so nothing but the compiler is needed.
  */
 typedef unsigned long u64;
 
 static long sys(long nr, long a, long b, long c, long d)
 {
+#ifdef __riscv
+	register long a7 __asm__("a7") = nr;
+	register long a0 __asm__("a0") = a;
+	register long a1 __asm__("a1") = b;
+	register long a2 __asm__("a2") = c;
+	register long a3 __asm__("a3") = d;
+
+	__asm__ volatile("ecall" : "+r"(a0) : "r"(a7), "r"(a1), "r"(a2), "r"(a3) : "memory");
+	return a0;
+#else
 	register long x8 __asm__("x8") = nr;
 	register long x0 __asm__("x0") = a;
 	register long x1 __asm__("x1") = b;
@@ -18,6 +28,7 @@ static long sys(long nr, long a, long b, long c, long d)
 
 	__asm__ volatile("svc #0" : "+r"(x0) : "r"(x8), "r"(x1), "r"(x2), "r"(x3) : "memory");
 	return x0;
+#endif
 }
 
 enum { OPENAT = 56, CLOSE = 57, GETDENTS64 = 61, WRITE = 64, REBOOT = 142, FINIT_MODULE = 273 };
