@@ -24,7 +24,7 @@ import re
 import subprocess
 import sys
 
-from helper_calls import FUNC, INSN, helper_calls
+from helper_calls import FUNC, INSN, RELOC_LINE, helper_calls
 
 MODULES = ("rust_inline_helpers", "rust_inline_helpers_module")
 
@@ -273,6 +273,12 @@ def main():
 
     if args.config == "hardened" and args.arch == "x86_64":
         lines += hardening_section(args, data, variants, rep)
+    if args.config == "hardened" and args.arch == "arm64":
+        section, lost = arm64_hardening_section(args, data, variants)
+        lines += section
+        if lost:
+            failures.append("%d protections lost in Rust functions that inlined a helper (see the "
+                            "arm64 protections table)" % lost)
 
     lines += ["", "Boot log excerpts (option on):", "", "```"]
     for line in data["on"]["boot_log"].splitlines():
@@ -292,6 +298,88 @@ def main():
     for f in failures:
         print("kernel-e2e: FAIL: " + f, file=sys.stderr)
     return 1 if failures else 0
+
+
+# What each arm64 protection leaves in a function's machine code.
+ARM64_MARKS = (
+    ("pac-ret", "return address signed and checked (`paciasp` ... `autiasp`/`retaa`)",
+     lambda ins: any(i.startswith(("paciasp", "hint #0x19", "hint #25")) for i in ins)
+     and any(i.startswith(("autiasp", "retaa", "hint #0x1d", "hint #29")) for i in ins)),
+    ("BTI", "landing pad at the entry (`bti c`, or `paciasp`, which is one)",
+     lambda ins: bool(ins) and ins[0].startswith(("bti", "paciasp", "hint #0x22", "hint #34", "hint #0x19", "hint #25"))),
+    ("shadow call stack", "x30 pushed to and popped from x18's stack",
+     lambda ins: any(re.match(r"str\s+x30, \[x18\], #(0x)?8$", i) for i in ins)
+     and any(re.match(r"ldr\s+x30, \[x18, #-(0x)?8\]!$", i) for i in ins)),
+    ("stack canary", "canary checked before return (a call to `__stack_chk_fail`)",
+     lambda ins: any("__stack_chk_fail" in i for i in ins)),
+)
+
+
+def arm64_functions(objdump, path):
+    """{function: [instruction text, ...]} of PATH's code, the relocation
+    target or <symbol> of a branch kept on its line."""
+    out = subprocess.run([objdump, "-dr", "--no-show-raw-insn", path], capture_output=True, text=True).stdout
+    funcs, cur = {}, None
+    for line in out.splitlines():
+        m = FUNC.match(line)
+        if m:
+            cur = funcs.setdefault(m.group(1), [])
+            continue
+        if cur is None:
+            continue
+        if RELOC_LINE.match(line):
+            if cur:
+                cur[-1] += " " + line.split()[-1]
+            continue
+        parts = line.split("\t")
+        if len(parts) >= 2 and INSN.match(line):
+            insn = " ".join(p.strip() for p in parts[1:] if p.strip())
+            if insn:
+                cur.append(insn)
+    return funcs
+
+
+def arm64_hardening_section(args, data, variants):
+    """For every Rust function of vmlinux that calls a helper in the off
+    build and no longer calls it in another build (the helper's code is now
+    in it): does its machine code keep each protection the helper's has?
+    Returns the Markdown lines and the count of protections the on build
+    lost."""
+    off = data["off"]
+    foff = arm64_functions(args.objdump, os.path.join(off["build"], "vmlinux"))
+    pairs = sorted({(fn, h) for (h, fn) in off["vmlinux"] if fn.startswith("_R") and h in foff})
+    out = ["", "## arm64 protections kept by the Rust callers", "",
+           "C is built with shadow call stacks (x18), pac-ret, BTI, kCFI and stack canaries; Rust with "
+           "`-Zfixed-x18 -Zsanitizer=shadow-call-stack -Zbranch-protection=bti,pac-ret`. For each Rust "
+           "function in vmlinux that calls a helper in the off build and no longer calls that helper in "
+           "a build below (the helper's code is in it now), every protection the helper's own machine "
+           "code has must be in the Rust function's. %d function/helper pairs call a helper in the off "
+           "build." % len(pairs),
+           "", "| build | protection | inlined pairs whose helper has it | kept by the Rust function | lost |",
+           "|---|---|---|---|---|"]
+    lost_on = 0
+    for v in variants:
+        if v == "off":
+            continue
+        fv = arm64_functions(args.objdump, os.path.join(data[v]["build"], "vmlinux"))
+        still = {(fn, h) for (h, fn) in data[v]["vmlinux"]}
+        inlined = [(fn, h) for fn, h in pairs if (fn, h) not in still and fn in fv]
+        for name, _, test in ARM64_MARKS:
+            having = [(fn, h) for fn, h in inlined if test(foff[h])]
+            gone = sorted({fn for fn, h in having if not test(fv[fn])})
+            if v == "on":
+                lost_on += len(gone)
+            out.append("| %s | %s | %d | %d | %d%s |" % (
+                LABEL[v], name, len(having), len(having) - len([1 for fn, h in having if fn in gone]),
+                len(gone), (": " + ", ".join(gone[:3]) + (" ..." if len(gone) > 3 else "")) if gone else ""))
+    canary = ARM64_MARKS[3][2]
+    out += ["", "In the off build %d functions of vmlinux check a stack canary, %d of them helpers "
+            "that Rust calls." % (sum(1 for ins in foff.values() if canary(ins)),
+                                  len({h for _, h in pairs if canary(foff[h])}))]
+    out += ["", "A protection counts as present by: " +
+            "; ".join("%s, %s" % (n, d) for n, d, _ in ARM64_MARKS) + ". Pairs whose Rust function "
+            "was itself inlined away in a build are left out of that build's row."]
+    return out, lost_on
 
 
 def hardening_section(args, data, variants, rep):
