@@ -322,8 +322,9 @@ void Reconciler::decideTarget(Function &Caller, Function &Callee,
     return;
   }
   SmallVector<std::string, 8> Hardening, Codegen, Encoding, Float, Other;
-  // Inline asm may spell a compressed instruction or rely on relaxation:
-  // then the encodings are needed like any other feature.
+  // Inline asm may spell a compressed instruction: then the compressed
+  // encodings are needed like any other feature.  Linker relaxation never
+  // is: code assembled without it is only left unshortened.
   bool HasAsm = any_of(instructions(Callee), [](const Instruction &I) {
     const auto *CB = dyn_cast<CallBase>(&I);
     return CB && CB->isInlineAsm();
@@ -333,7 +334,7 @@ void Reconciler::decideTarget(Function &Caller, Function &Callee,
       Hardening.push_back(F);
     else if (isCodegenOnlyFeature(F))
       Codegen.push_back(F);
-    else if (isEncodingFeature(F) && !HasAsm)
+    else if (isEncodingFeature(F) && (!HasAsm || F == "relax"))
       Encoding.push_back(F);
     else if (F == "soft-float")
       Float.push_back(F);
