@@ -383,9 +383,12 @@ void Reconciler::decideTarget(Function &Caller, Function &Callee,
     Adopt = true;
   }
   if (!Encoding.empty()) {
-    Out.push_back({PolicyRowId::EncodingFeatures,
-                   "the helper's " + plusList(Encoding) +
-                       " (encodings and relaxation; no inline asm)"});
+    Out.push_back(
+        {PolicyRowId::EncodingFeatures,
+         "the helper's " + plusList(Encoding) +
+             (HasAsm ? " (linker relaxation; the body has inline "
+                       "asm, so compressed encodings would stay)"
+                     : " (encodings and relaxation; no inline asm)")});
     Adopt = true;
   }
   if (C->Extra.empty()) {

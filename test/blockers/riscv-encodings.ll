@@ -29,6 +29,7 @@
 ; REMARK-DAG: reconciled call to rust_helper_scale in rust_scale: EncodingFeatures (callee-adopts-caller: the helper's +c,+relax,+zca,+zcd (encodings and relaxation; no inline asm))
 ; REMARK-DAG: rust_helper_scale inlined into rust_scale
 ; REMARK-DAG: rust_helper_cycles not inlined into rust_cycles: OtherFeatures (must-match): the helper has +c,+zca,+zcd, which the caller lacks, and it contains inline asm
+; REMARK-DAG: reconciled call to rust_helper_fence in rust_fence: EncodingFeatures (callee-adopts-caller: the helper's +relax (linker relaxation; the body has inline asm, so compressed encodings would stay))
 ; REMARK-DAG: rust_helper_fence inlined into rust_fence {{.*}}reconciled: EncodingFeatures
 
 ;--- crate.ll
