@@ -9,6 +9,7 @@
 
 #include "passes/SignatureCheck.h"
 
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Analysis/AssumptionCache.h"
 #include "llvm/Analysis/DemandedBits.h"
@@ -21,6 +22,8 @@
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Module.h"
 #include "llvm/TargetParser/Triple.h"
+
+#include <memory>
 
 using namespace llvm;
 
@@ -587,15 +590,23 @@ AbiComparison compareAbi(const Function &Decl, const Function &Def) {
   }
   // The bytes the helper leaves unspecified must be read by no call.
   if (Unspecified && Refusals.empty()) {
+    // DemandedBits and what it needs, once per calling function.
+    struct CallerAnalyses {
+      DominatorTree DT;
+      AssumptionCache AC;
+      DemandedBits DB;
+      explicit CallerAnalyses(Function &F) : DT(F), AC(F), DB(F, AC, DT) {}
+    };
+    DenseMap<const Function *, std::unique_ptr<CallerAnalyses>> Analyses;
     for (const User *U : Decl.users()) {
       const auto *CB = dyn_cast<CallBase>(U);
       if (!CB || CB->getCalledOperand() != &Decl)
         continue;
-      Function &Caller = *const_cast<Function *>(CB->getFunction());
-      DominatorTree DT(Caller);
-      AssumptionCache AC(Caller);
-      DemandedBits DB(Caller, AC, DT);
-      uint64_t Read = bytesRead(*CB, DL, DB) & Unspecified;
+      std::unique_ptr<CallerAnalyses> &A = Analyses[CB->getFunction()];
+      if (!A)
+        A = std::make_unique<CallerAnalyses>(
+            *const_cast<Function *>(CB->getFunction()));
+      uint64_t Read = bytesRead(*CB, DL, A->DB) & Unspecified;
       if (!Read)
         continue;
       std::string Where;

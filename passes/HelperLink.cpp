@@ -97,6 +97,7 @@ private:
   bool looksLikeHelper(StringRef Name) const;
   bool checkDefinitions();
   bool adoptInModule(const HelperFile &File, ArrayRef<std::string> Names);
+  Function *adaptToC(Function &Decl, const Function &Def, std::string &AbiWhy);
   Function *adaptCalls(Function &Def, FunctionType *CallType,
                        ArrayRef<CallBase *> Calls, const HelperFile &File);
   bool providesNeededSymbol(const Module &Src) const;
@@ -460,17 +461,8 @@ bool HelperLinker::checkSignatures(Module &Src, const HelperFile &File) {
     if (!Decl || !Decl->isDeclaration())
       continue;
     std::string AbiWhy;
-    if (Decl->getFunctionType() != Def.getFunctionType()) {
-      AbiComparison Abi = compareAbi(*Decl, Def);
-      if (Abi.Equivalent) {
-        if (Function *Adapted = adaptToDefinition(*Decl, Def, Abi)) {
-          Decl = Adapted;
-          AbiAdapted[Def.getName()] = describeAdaptations(Abi);
-        }
-      } else {
-        AbiWhy = Abi.Why;
-      }
-    }
+    if (Function *Adapted = adaptToC(*Decl, Def, AbiWhy))
+      Decl = Adapted;
     std::optional<std::string> Why = findSignatureMismatch(*Decl, Def);
     if (!Why)
       continue;
@@ -971,8 +963,29 @@ bool HelperLinker::adoptInModule(const HelperFile &File,
   return !Failed;
 }
 
+/// When the crate's declaration \p Decl spells \p Def's signature with
+/// other types that the target's calling convention makes one function
+/// (compareAbi), rewrites its calls to \p Def's type, records the rows for
+/// the AbiAdapted remark and returns the new declaration.  Otherwise returns
+/// null; \p AbiWhy then says why the types are not one ABI (empty when they
+/// are equal, or could be but a value would be rebuilt after an invoke).
+Function *HelperLinker::adaptToC(Function &Decl, const Function &Def,
+                                 std::string &AbiWhy) {
+  if (Decl.getFunctionType() == Def.getFunctionType())
+    return nullptr;
+  AbiComparison Abi = compareAbi(Decl, Def);
+  if (!Abi.Equivalent) {
+    AbiWhy = Abi.Why;
+    return nullptr;
+  }
+  Function *Adapted = adaptToDefinition(Decl, Def, Abi);
+  if (Adapted)
+    AbiAdapted[Def.getName()] = describeAdaptations(Abi);
+  return Adapted;
+}
+
 /// For \p Calls of type \p CallType to \p Def: when the two types are one
-/// ABI (haveSameFlatSignature), returns a declaration of \p Def's type that
+/// ABI (adaptToC), returns a declaration of \p Def's type that
 /// the rewritten calls now reach.  Otherwise reports the mismatch (an error,
 /// or with mismatch=warn a warning, the calls staying) and returns null.
 Function *HelperLinker::adaptCalls(Function &Def, FunctionType *CallType,
@@ -985,17 +998,14 @@ Function *HelperLinker::adaptCalls(Function &Def, FunctionType *CallType,
   Decl->setCallingConv(Calls.front()->getCallingConv());
   for (CallBase *CB : Calls)
     CB->setCalledOperand(Decl);
-  AbiComparison Abi = compareAbi(*Decl, Def);
-  if (Abi.Equivalent)
-    if (Function *Adapted = adaptToDefinition(*Decl, Def, Abi)) {
-      AbiAdapted[Def.getName()] = describeAdaptations(Abi);
-      return Adapted;
-    }
+  std::string AbiWhy;
+  if (Function *Adapted = adaptToC(*Decl, Def, AbiWhy))
+    return Adapted;
   std::string Why =
       findSignatureMismatch(*Decl, Def)
           .value_or("a return value would be rebuilt after an invoke");
-  if (!Abi.Why.empty())
-    Why += " (" + Abi.Why + ")";
+  if (!AbiWhy.empty())
+    Why += " (" + AbiWhy + ")";
   std::string Msg =
       describeMismatch("called in", *Decl, "", Def, File, "", Why);
   if (Options.Mismatch == MismatchMode::Error)
