@@ -183,15 +183,16 @@ except (OSError, subprocess.SubprocessError):
 # The differential ABI tests (test/abi): per target, qemu-user to run the
 # program, the cross libc and libgcc to link it, and rustc's core for the
 # target, which scripts/setup builds into build/rust-core/TARGET.
-rih_core = os.path.join(config.rih_obj_root, "rust-core")
-config.substitutions.append(("%rust-core", rih_core))
-for rih_arch, rih_rust_target in (("aarch64", "aarch64-unknown-linux-gnu"),
-                                  ("riscv64", "riscv64gc-unknown-linux-gnu")):
+# test/abi/lit.local.cfg builds its substitutions from the same two.
+config.rih_rust_core = os.path.join(config.rih_obj_root, "rust-core")
+config.rih_cross_targets = (("aarch64", "aarch64-unknown-linux-gnu"),
+                            ("riscv64", "riscv64gc-unknown-linux-gnu"))
+for rih_arch, rih_rust_target in config.rih_cross_targets:
     rih_ready = (
         os.access("/usr/bin/qemu-" + rih_arch, os.X_OK)
         and os.path.exists("/usr/%s-linux-gnu/lib/crt1.o" % rih_arch)
         and os.path.isdir("/usr/lib/gcc-cross/%s-linux-gnu" % rih_arch)
-        and os.path.exists(os.path.join(rih_core, rih_rust_target, "libcore.rlib"))
+        and os.path.exists(os.path.join(config.rih_rust_core, rih_rust_target, "libcore.rlib"))
     )
     if rih_ready:
         config.available_features.add("user-" + rih_arch)
