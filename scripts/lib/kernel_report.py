@@ -107,35 +107,53 @@ RETURN = re.compile(r"^(ret|retq|jmp\s+.*<__x86_return_thunk>|jmp\s+.*__x86_retu
 XOR_SELF = re.compile(r"^xorl?\s+%(\w+),\s*%(\w+)$")
 
 
-def zeroing_functions(objdump, path):
-    """{function: True when every return of it is preceded by register
-    zeroing (xor of a register with itself), as -fzero-call-used-regs
-    emits}, for the functions of PATH that return."""
-    out = subprocess.run([objdump, "-d", "--no-show-raw-insn", path], capture_output=True, text=True).stdout
-    result, func, prev, all_zero, returns = {}, None, "", True, 0
-
-    def close():
-        if func and returns:
-            result[func] = all_zero
-
+def function_bodies(objdump, path, relocations=False):
+    """Yields (function, [instruction text, ...]) for each function of PATH's
+    disassembly, in order; with RELOCATIONS (objdump -dr) the target of a
+    relocation is appended to the instruction it belongs to."""
+    args = [objdump, "-dr" if relocations else "-d", "--no-show-raw-insn", path]
+    out = subprocess.run(args, capture_output=True, text=True).stdout
+    func, body = None, []
     for line in out.splitlines():
         m = FUNC.match(line)
         if m:
-            close()
-            func, prev, all_zero, returns = m.group(1), "", True, 0
+            if func:
+                yield func, body
+            func, body = m.group(1), []
+            continue
+        if func is None:
+            continue
+        if relocations and RELOC_LINE.match(line):
+            if body:
+                body[-1] += " " + line.split()[-1]
             continue
         parts = line.split("\t")
         if len(parts) < 2 or not INSN.match(line):
             continue
         insn = " ".join(p.strip() for p in parts[1:] if p.strip())
-        if RETURN.match(insn):
-            returns += 1
-            x = XOR_SELF.match(prev)
-            if not (x and x.group(1) == x.group(2)):
-                all_zero = False
-        if insn and not insn.startswith(("int3", "nop", "lfence")):
-            prev = insn
-    close()
+        if insn:
+            body.append(insn)
+    if func:
+        yield func, body
+
+
+def zeroing_functions(objdump, path):
+    """{function: True when every return of it is preceded by register
+    zeroing (xor of a register with itself), as -fzero-call-used-regs
+    emits}, for the functions of PATH that return."""
+    result = {}
+    for func, body in function_bodies(objdump, path):
+        prev, all_zero, returns = "", True, 0
+        for insn in body:
+            if RETURN.match(insn):
+                returns += 1
+                x = XOR_SELF.match(prev)
+                if not (x and x.group(1) == x.group(2)):
+                    all_zero = False
+            if not insn.startswith(("int3", "nop", "lfence")):
+                prev = insn
+        if returns:
+            result[func] = all_zero
     return result
 
 
@@ -316,26 +334,12 @@ ARM64_MARKS = (
 
 
 def arm64_functions(objdump, path):
-    """{function: [instruction text, ...]} of PATH's code, the relocation
-    target or <symbol> of a branch kept on its line."""
-    out = subprocess.run([objdump, "-dr", "--no-show-raw-insn", path], capture_output=True, text=True).stdout
-    funcs, cur = {}, None
-    for line in out.splitlines():
-        m = FUNC.match(line)
-        if m:
-            cur = funcs.setdefault(m.group(1), [])
-            continue
-        if cur is None:
-            continue
-        if RELOC_LINE.match(line):
-            if cur:
-                cur[-1] += " " + line.split()[-1]
-            continue
-        parts = line.split("\t")
-        if len(parts) >= 2 and INSN.match(line):
-            insn = " ".join(p.strip() for p in parts[1:] if p.strip())
-            if insn:
-                cur.append(insn)
+    """{function: [instruction text, ...]} of PATH's code (the bodies of
+    functions of one name joined), relocation targets kept on their
+    instruction."""
+    funcs = {}
+    for func, body in function_bodies(objdump, path, relocations=True):
+        funcs.setdefault(func, []).extend(body)
     return funcs
 
 
