@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "passes/AbiEquivalence.h"
+#include "passes/LLVMCompat.h"
 
 #include "passes/SignatureCheck.h"
 
@@ -415,10 +416,10 @@ StringRef getAbiTargetName(AbiTarget T) {
 AbiComparison compareAbi(const Function &Decl, const Function &Def) {
   AbiComparison C;
   const Module &M = *Decl.getParent();
-  std::optional<AbiTarget> Target = getAbiTarget(M.getTargetTriple());
+  std::optional<AbiTarget> Target = getAbiTarget(compat::targetTriple(M));
   if (!Target) {
     C.Why = "no calling-convention table for '" +
-            M.getTargetTriple().getArchName().str() +
+            compat::targetTriple(M).getArchName().str() +
             "': the types are compared exactly";
     return C;
   }

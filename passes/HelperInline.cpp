@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "passes/HelperInline.h"
+#include "passes/LLVMCompat.h"
 
 #include "passes/HelperDiagnostics.h"
 #include "passes/HelperLateInline.h"
@@ -37,7 +38,7 @@ public:
   HelperInliner(Module &M, FunctionAnalysisManager &FAM, HelperReport *Report,
                 bool KeepLateCopies)
       : M(M), FAM(FAM), Report(Report), KeepLateCopies(KeepLateCopies),
-        Features(M.getTargetTriple()) {}
+        Features(compat::targetTriple(M)) {}
 
   /// Returns true when the module changed.
   bool run();

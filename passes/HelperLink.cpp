@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "passes/HelperLink.h"
+#include "passes/LLVMCompat.h"
 
 #include "passes/AbiEquivalence.h"
 #include "passes/HelperDiagnostics.h"
@@ -290,8 +291,8 @@ bool HelperLinker::providesNeededSymbol(const Module &Src) const {
 }
 
 bool HelperLinker::checkTarget(Module &Src, const HelperFile &File) {
-  const Triple &DstTT = M.getTargetTriple();
-  const Triple &SrcTT = Src.getTargetTriple();
+  Triple DstTT = compat::targetTriple(M);
+  Triple SrcTT = compat::targetTriple(Src);
   if (SrcTT == DstTT || DstTT.str().empty())
     return checkDataLayout(Src, File);
   if (!SrcTT.str().empty() && SrcTT.getArch() != DstTT.getArch()) {
@@ -305,7 +306,7 @@ bool HelperLinker::checkTarget(Module &Src, const HelperFile &File) {
   // (and the kernel's Rust target x86_64-unknown-none): same architecture,
   // the crate's triple wins as it would in the IR linker, without a warning.
   // Hand-written IR without a triple gets the crate's.
-  Src.setTargetTriple(DstTT);
+  compat::setTargetTriple(Src, DstTT);
   return checkDataLayout(Src, File);
 }
 
@@ -336,7 +337,7 @@ bool HelperLinker::checkDataLayout(Module &Src, const HelperFile &File) {
                        M.getDataLayoutStr() +
                        "', another ABI; build the helpers for the crate's "
                        "target (--target=" +
-                       M.getTargetTriple().str() + ")");
+                       compat::targetTriple(M).str() + ")");
     return false;
   }
   // Same ABI, another spelling (e.g. a newer clang's extra components): the
@@ -664,7 +665,7 @@ void HelperLinker::recordLinked(const LinkedFromFile &Linked,
                << " rewritten from the crate's signature to the C one, the "
                   "same registers under "
                << ore::NV("ABI",
-                          getAbiTargetName(*getAbiTarget(M.getTargetTriple())))
+                          getAbiTargetName(*getAbiTarget(compat::targetTriple(M))))
                << " (" << ore::NV("Rows", It->second) << ")";
       });
   }

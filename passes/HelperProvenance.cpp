@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "passes/HelperProvenance.h"
+#include "passes/LLVMCompat.h"
 
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
@@ -121,7 +122,7 @@ void recordProvenance(Module &M, ArrayRef<ProvenanceFile> Files,
   }
   M.getOrInsertNamedMetadata(ProvenanceMDName)
       ->addOperand(MDTuple::get(Ctx, Record));
-  if (M.getTargetTriple().isOSBinFormatELF())
+  if (compat::targetTriple(M).isOSBinFormatELF())
     addNote(M, noteText(Module, Files, Map));
 }
 

@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "passes/HelperReconcile.h"
+#include "passes/LLVMCompat.h"
 
 #include "passes/HelperDiagnostics.h"
 #include "passes/HelperOrigin.h"
@@ -95,7 +96,7 @@ int signReturnLevel(const Function &F) {
 /// allocates (RISCVRegisterInfo::getReservedRegs), and the kernel links with
 /// --no-relax-gp when CONFIG_SHADOW_CALL_STACK is on.
 bool reservesShadowStackRegister(const Function &F) {
-  if (F.getParent()->getTargetTriple().isRISCV())
+  if (compat::targetTriple(*F.getParent()).isRISCV())
     return true;
   return strAttr(F, "target-features").contains("+reserve-x18");
 }
@@ -137,7 +138,7 @@ std::string whyBodyNeedsFeatures(const Function &F) {
       if (CB->isInlineAsm())
         return "it contains inline asm";
       if (const Function *Callee = CB->getCalledFunction())
-        if (Intrinsic::isTargetIntrinsic(Callee->getIntrinsicID()))
+        if (compat::isTargetIntrinsic(Callee->getIntrinsicID()))
           return ("it calls " + Callee->getName()).str();
     }
     if (Special(I.getType()) || any_of(I.operands(), [&](const Use &U) {
@@ -162,8 +163,8 @@ std::string plusList(ArrayRef<std::string> Features) {
 class Reconciler {
 public:
   Reconciler(Module &M, FunctionAnalysisManager &FAM, ReconcileOptions Options)
-      : M(M), FAM(FAM), Options(Options), Features(M.getTargetTriple()),
-        Limits(M.getTargetTriple()) {}
+      : M(M), FAM(FAM), Options(Options), Features(compat::targetTriple(M)),
+        Limits(compat::targetTriple(M)) {}
 
   bool run();
 
@@ -316,7 +317,7 @@ void Reconciler::decideTarget(Function &Caller, Function &Callee,
   std::optional<FeatureComparison> C = Features.compare(Caller, Callee);
   if (!C) {
     Out.push_back({PolicyRowId::OtherFeatures,
-                   "the target of triple '" + M.getTargetTriple().str() +
+                   "the target of triple '" + compat::targetTriple(M).str() +
                        "' is not registered in this process, so the "
                        "subtargets cannot be compared"});
     return;

@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "passes/ModuleFlagPolicy.h"
+#include "passes/LLVMCompat.h"
 
 #include "passes/HelperDiagnostics.h"
 
@@ -158,8 +159,10 @@ uint64_t intFlag(const StringMap<FlagValue> &Flags, StringRef Key) {
 /// do it now, before the flags are compared (and raised).
 void upgradeOldBranchProtection(Module &Helper,
                                 SmallVectorImpl<ModuleFlagChange> &Changes) {
+  if (!appliesToThisLLVM(getPolicyRow(PolicyRowId::OldBranchProtection)))
+    return;
   StringMap<FlagValue> Before = readFlags(Helper);
-  copyModuleAttrToFunctions(Helper);
+  compat::copyBranchProtectionToFunctions(Helper);
   StringMap<FlagValue> After = readFlags(Helper);
   for (StringRef Key : {"branch-target-enforcement", "sign-return-address"})
     if (intFlag(Before, Key) == 1 && intFlag(After, Key) == 2)
@@ -250,7 +253,7 @@ FlagVerdict reconcileModuleFlags(Module &Crate, Module &Helper,
       if (Row.Id == PolicyRowId::CodeModelFlags) {
         std::optional<CodeModel::Model> HelperCM = codeModelOf(B),
                                         CrateCM = codeModelOf(A);
-        const Triple &TT = Crate.getTargetTriple();
+        Triple TT = compat::targetTriple(Crate);
         if (!HelperCM || !CrateCM || !codeModelWithin(*HelperCM, *CrateCM)) {
           reportError(Crate, Both + " (the " + codeModelName(HelperCM, TT) +
                                  " code model against the " +

@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "passes/ReconcilePolicy.h"
+#include "passes/LLVMCompat.h"
 
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringSwitch.h"
@@ -16,9 +17,9 @@ using namespace llvm;
 namespace rih {
 
 static const PolicyRow PolicyTable[] = {
-#define RIH_POLICY_ROW(Id, Kind, Class, Rule, Subject, Reason, Source)         \
-  {PolicyRowId::Id,  #Id,     PolicyKind::Kind, PolicyClass::Class,            \
-   PolicyRule::Rule, Subject, Reason,           Source},
+#define RIH_POLICY_ROW(Id, Kind, Class, Rule, Since, Subject, Reason, Source) \
+  {PolicyRowId::Id, #Id,    PolicyKind::Kind, PolicyClass::Class, PolicyRule::Rule, \
+   Since,           Subject, Reason,          Source},
 #include "passes/ReconcilePolicy.def"
 };
 
@@ -43,6 +44,10 @@ StringRef getHardeningModeName(HardeningMode M) {
 }
 
 ArrayRef<PolicyRow> getPolicy() { return PolicyTable; }
+
+bool appliesToThisLLVM(const PolicyRow &Row) {
+  return LLVM_VERSION_MAJOR >= Row.SinceLLVM;
+}
 
 const PolicyRow &getPolicyRow(PolicyRowId Id) {
   return PolicyTable[static_cast<unsigned>(Id)];
@@ -91,14 +96,19 @@ ArrayRef<Attribute::AttrKind> getSanitizerKinds() {
   static const Attribute::AttrKind Kinds[] = {
       Attribute::SanitizeAddress,
       Attribute::SanitizeThread,
-      Attribute::SanitizeType,
+      compat::SanitizeType,
       Attribute::SanitizeMemory,
       Attribute::SanitizeHWAddress,
       Attribute::SanitizeMemTag,
       Attribute::SanitizeNumericalStability,
-      Attribute::SanitizeRealtime,
-      Attribute::SanitizeRealtimeBlocking};
-  return Kinds;
+      compat::SanitizeRealtime,
+      compat::SanitizeRealtimeBlocking};
+  // Attribute::None stands for a sanitizer this LLVM does not have.
+  static const SmallVector<Attribute::AttrKind, 9> Present(
+      llvm::make_filter_range(Kinds, [](Attribute::AttrKind K) {
+        return K != Attribute::None;
+      }));
+  return Present;
 }
 
 // The subjects of rows HardeningFeatures, CodegenFeatures and

@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "passes/SubtargetNeeds.h"
+#include "passes/LLVMCompat.h"
 
 #include "passes/TargetFeatures.h"
 
@@ -32,9 +33,8 @@ std::optional<unsigned> SubtargetLimits::getMaxAtomicBits(const Function &F) {
   if (!Initialized) {
     Initialized = true;
     std::string Err;
-    if (const Target *T = TargetRegistry::lookupTarget(TT, Err))
-      TM.reset(
-          T->createTargetMachine(TT, "", "", TargetOptions(), std::nullopt));
+    if (const Target *T = compat::lookupTarget(TT, Err))
+      TM.reset(compat::createTargetMachine(*T, TT));
   }
   if (!TM)
     return std::nullopt;

@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "passes/TargetFeatures.h"
+#include "passes/LLVMCompat.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/IR/Function.h"
@@ -28,10 +29,10 @@ bool TargetFeatureOracle::available() {
 void TargetFeatureOracle::initialize() {
   Initialized = true;
   std::string Err;
-  TheTarget = TargetRegistry::lookupTarget(TT, Err);
+  TheTarget = compat::lookupTarget(TT, Err);
   if (!TheTarget)
     return;
-  Tables.reset(TheTarget->createMCSubtargetInfo(TT, "", ""));
+  Tables.reset(compat::createMCSubtargetInfo(*TheTarget, TT, "", ""));
   if (!Tables) {
     TheTarget = nullptr;
     return;
@@ -115,7 +116,7 @@ const FeatureBitset &TargetFeatureOracle::expandUncached(StringRef CPU,
   auto [It, Inserted] = Cache.try_emplace(Key);
   if (Inserted) {
     std::unique_ptr<const MCSubtargetInfo> STI(
-        TheTarget->createMCSubtargetInfo(TT, CPU, FS));
+        compat::createMCSubtargetInfo(*TheTarget, TT, CPU, FS));
     if (STI)
       It->second = STI->getFeatureBits();
   }

@@ -13,6 +13,7 @@
 #include "passes/HelperLateInline.h"
 #include "passes/HelperLink.h"
 #include "passes/HelperReconcile.h"
+#include "passes/LLVMCompat.h"
 #include "passes/RustInlineHelpers.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -256,11 +257,9 @@ static void registerFromEnvironment(PassBuilder &PB) {
   // InModule) instead of the definition being an error.
   RustInlineHelpersOptions AfterLink = Late;
   AfterLink.Link.InModule = true;
-  PB.registerPipelineEarlySimplificationEPCallback(
-      [AfterLink](ModulePassManager &MPM, OptimizationLevel,
-                  ThinOrFullLTOPhase Phase) {
-        if (Phase == ThinOrFullLTOPhase::ThinLTOPostLink)
-          MPM.addPass(RustInlineHelpersPass(AfterLink));
+  compat::registerThinLTOPostLinkEarlySimplification(
+      PB, [AfterLink](ModulePassManager &MPM, OptimizationLevel) {
+        MPM.addPass(RustInlineHelpersPass(AfterLink));
       });
   PB.registerFullLinkTimeOptimizationEarlyEPCallback(
       [AfterLink](ModulePassManager &MPM, OptimizationLevel) {
@@ -276,8 +275,8 @@ static void registerLateRound(PassBuilder &PB) {
   EnvironmentConfig Env = readEnvironmentConfig();
   if (Env.Enabled && Env.Error.empty())
     Opts = {Env.Options.Reconcile, Env.Options.ReportPath};
-  PB.registerOptimizerEarlyEPCallback(
-      [Opts](ModulePassManager &MPM, OptimizationLevel, ThinOrFullLTOPhase) {
+  compat::registerOptimizerEarly(
+      PB, [Opts](ModulePassManager &MPM, OptimizationLevel) {
         MPM.addPass(HelperLateInlinePass(Opts));
       });
 }

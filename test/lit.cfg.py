@@ -22,14 +22,19 @@ def tool(name):
     return os.path.join(tools, name)
 
 
+sys.path.insert(0, os.path.join(src, "scripts", "lib"))
+import rustc_compat  # noqa: E402  (scripts/lib: one place for rustc's spellings)
+
+
 def read_flags(path):
-    """One flag per line; '#' starts a comment."""
+    """One flag per line; '#' starts a comment.  A rustflags.txt is spelled
+    for the suite's rustc (scripts/lib/rustc_compat.py)."""
     if not os.path.exists(path):
         lit_config.fatal("missing flags file %s" % path)
-    with open(path) as f:
-        return " ".join(
-            line.split("#", 1)[0].strip() for line in f if line.split("#", 1)[0].strip()
-        )
+    flags = rustc_compat.read_flags(path)
+    if os.path.basename(path) == "rustflags.txt":
+        flags = rustc_compat.adapt(flags, config.rih_rustc)
+    return " ".join(flags)
 
 
 config.environment["PATH"] = os.pathsep.join(
@@ -37,12 +42,22 @@ config.environment["PATH"] = os.pathsep.join(
 )
 # Keep the user's remark colours and locale out of FileCheck's way.
 config.environment["LC_ALL"] = "C"
+# The scripts the tests run (scripts/lib/toolchain.sh) take the same LLVM,
+# build directory and rustc as the suite: build/ with LLVM 22, or
+# build-llvm19/ with LLVM 19 (scripts/check --llvm 19).
+config.environment["RIH_LLVM_MAJOR"] = config.llvm_version_major
+config.environment["LLVM_BINDIR"] = tools
+config.environment["RIH_BUILD_DIR"] = config.rih_obj_root
+# Tests that need LLVM 22's behaviour (README, "Supported toolchains") say
+# REQUIRES: llvm-22.
+config.available_features.add("llvm-" + config.llvm_version_major)
 
 kernel = os.path.join(src, "examples", "kernel-x86_64")
 config.substitutions.extend(
     [
         ("%plugin", config.rih_plugin),
         ("%llvm-bindir", tools),
+        ("%llvm-major", config.llvm_version_major),
         ("%opt", tool("opt") + " -load-pass-plugin=" + config.rih_plugin),
         ("%plain-opt", tool("opt")),
         ("%clang", tool("clang")),
@@ -56,6 +71,10 @@ config.substitutions.extend(
         ("%llvm-cat", tool("llvm-cat")),
         ("%llvm-dwarfdump", tool("llvm-dwarfdump")),
         ("%python", sys.executable),
+        (
+            "%sort-functions",
+            sys.executable + " " + os.path.join(src, "test", "Inputs", "sort-functions.py"),
+        ),
         ("%examples", os.path.join(src, "examples")),
         ("%scripts", os.path.join(src, "scripts")),
         ("%build", config.rih_obj_root),
@@ -98,6 +117,7 @@ if rustc and rustc_llvm_major(rustc) == config.llvm_version_major:
     config.available_features.add("rustc")
     # -Z flags (kernel target specs) need the bootstrap switch, as in Kbuild.
     config.environment["RUSTC_BOOTSTRAP"] = "1"
+    config.environment["RIH_RUSTC"] = rustc
     config.substitutions.append(("%rustc", rustc))
 else:
     lit_config.note(
@@ -124,16 +144,16 @@ if "rustc" in config.available_features:
     else:
         lit_config.note("no cargo of rustc %s's version at %s: the cargo tests are unsupported (install cargo-web)" % (rustc, rih_cargo))
 # Older clangs for helper bitcode (test/skew): feature and substitution
-# clang-N for each installed Debian clang-N older than LLVM 22.
+# clang-N for each installed Debian clang-N older than the suite's LLVM.
 rih_older_clangs = []
-for rih_major in range(13, 22):
+for rih_major in range(13, int(config.llvm_version_major)):
     rih_older = "/usr/lib/llvm-%d/bin/clang" % rih_major
     if os.access(rih_older, os.X_OK):
         config.available_features.add("clang-%d" % rih_major)
         config.substitutions.insert(0, ("%%clang-%d" % rih_major, rih_older))
         rih_older_clangs.append(str(rih_major))
 for rih_major in (13, 14, 15, 16, 19):
-    if "clang-%d" % rih_major not in config.available_features:
+    if rih_major < int(config.llvm_version_major) and "clang-%d" % rih_major not in config.available_features:
         lit_config.note("no clang-%d: its helper-bitcode tests are unsupported (scripts/setup installs it)" % rih_major)
 config.environment["RIH_OLDER_CLANGS"] = " ".join(rih_older_clangs)
 # rustup's rustc, when it is there with the same LLVM major and another

@@ -39,6 +39,12 @@ source "$(dirname "${BASH_SOURCE[0]}")/toolchain.sh"
 # Prints FILE's flags, one per line, without comments and blank lines.
 rih_read_flags() {
   [[ -r $1 ]] || rih_die "missing flags file $1"
+  if [[ $(basename "$1") == rustflags.txt && -n ${RUSTC:-} ]]; then
+    # Spelled for the rustc in use (scripts/lib/rustc_compat.py: rustc 1.85
+    # of the LLVM 19 build spells some flags differently).
+    python3 "$(dirname "${BASH_SOURCE[0]}")/rustc_compat.py" "$RUSTC" "$1"
+    return
+  fi
   sed -e 's/#.*//' -e 's/^[[:space:]]*//' -e 's/[[:space:]]*$//' -e '/^$/d' "$1"
 }
 

@@ -53,9 +53,11 @@ rih_kernel_tree() {
 
 # The kernel's make with every tool named (Kconfig probes them: without
 # RUSTC on a config step CONFIG_RUST silently disappears), a PATH without
-# rustup, and the bindgen wrapper for Debian's bindgen 0.60.1.
+# rustup, and the bindgen wrapper for Debian's bindgen 0.60.1.  The LLVM and
+# rustc are toolchain.sh's: LLVM=-22 with /usr/bin/rustc (1.96), or, with
+# RIH_LLVM_MAJOR=19, LLVM=-19 with build-llvm19/bin/rustc (1.85).
 rih_kernel_make() {
-  local src=$1 build=$2 arch=$3 variant=$4 rustc=/usr/bin/rustc
+  local src=$1 build=$2 arch=$3 variant=$4 rustc=$RUSTC
   local -a extra=()
   shift 4
   [[ $arch == arm64 ]] && extra+=(ARCH=arm64)
@@ -65,8 +67,8 @@ rih_kernel_make() {
   # export (a helper's internalized copy calling a non-exported function):
   # modpost warns instead of stopping, and the module then fails to load.
   [[ $variant == always ]] && rustc=$RIH_KBUILD/rustc-linux-7.1-way && extra+=(KBUILD_MODPOST_WARN=1)
-  rih_kernel_env "$build" make -C "$src" O="$build" LLVM=-22 \
-    RUSTC="$rustc" HOSTRUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc \
+  rih_kernel_env "$build" make -C "$src" O="$build" LLVM=-"$RIH_LLVM_MAJOR" \
+    RUSTC="$rustc" HOSTRUSTC="$RUSTC" RUSTDOC="$(dirname "$RUSTC")/rustdoc" \
     BINDGEN="$RIH_KBUILD/bindgen-wrapper" "${extra[@]}" "$@"
 }
 
@@ -77,7 +79,7 @@ rih_kernel_env() {
   local build=$1
   shift
   env PATH="$LLVM_BINDIR:/usr/sbin:/usr/bin:/sbin:/bin" \
-    RIH_7_1_RUSTC=/usr/bin/rustc RIH_7_1_DIR="$build/linux-7.1-way" RIH_7_1_LLVM_BINDIR="$LLVM_BINDIR" "$@"
+    RIH_7_1_RUSTC="$RUSTC" RIH_7_1_DIR="$build/linux-7.1-way" RIH_7_1_LLVM_BINDIR="$LLVM_BINDIR" "$@"
 }
 
 rih_kernel_time_rust() {

@@ -19,7 +19,7 @@ import sys
 
 from helper_calls import helper_calls
 from kernel_report import MODULES, module_results
-BINDIR = os.environ.get("LLVM_BINDIR", "/usr/lib/llvm-22/bin")
+BINDIR = os.environ.get("LLVM_BINDIR", "/usr/lib/llvm-%s/bin" % os.environ.get("RIH_LLVM_MAJOR", "22"))
 
 
 def producer(path):
@@ -63,7 +63,7 @@ def main():
         "## Helper bitcode from an older clang",
         "",
         "`make RUST_INLINE_HELPERS_CC=clang-%s` on the on build: the bitcode comes from clang-%s, "
-        "rustc and the plugin are LLVM 22." % (args.clang, args.clang),
+        "rustc and the plugin are LLVM %s." % (args.clang, args.clang, os.environ.get("RIH_LLVM_MAJOR", "22")),
         "",
         "| | result |",
         "|---|---|",

@@ -29,6 +29,24 @@ from helper_calls import FUNC, INSN, RELOC_LINE, helper_calls
 MODULES = ("rust_inline_helpers", "rust_inline_helpers_module")
 
 
+# The toolchain of the builds (scripts/kernel-e2e --llvm): LLVM 22 with
+# Debian's rustc 1.96, or LLVM 19 with rustc 1.85 unpacked in build-llvm19.
+LLVM_MAJOR = os.environ.get("RIH_LLVM_MAJOR", "22")
+
+
+def toolchain_text():
+    rustc = os.environ.get("RUSTC", "/usr/bin/rustc")
+    try:
+        out = subprocess.run([rustc, "-vV"], capture_output=True, text=True, timeout=60).stdout
+    except (OSError, subprocess.SubprocessError):
+        out = ""
+    release = next((l.split(": ", 1)[1] for l in out.splitlines() if l.startswith("release: ")), "?")
+    llvm = next((l.split(": ", 1)[1] for l in out.splitlines() if l.startswith("LLVM version: ")), "?")
+    where = "" if LLVM_MAJOR == "22" else ", unpacked by `scripts/setup --llvm %s`" % LLVM_MAJOR
+    return "clang/lld %s (`LLVM=-%s`), Debian rustc %s (LLVM %s%s)" % (
+        LLVM_MAJOR, LLVM_MAJOR, release, llvm, where)
+
+
 def parse_pairs(text):
     out = {}
     for item in text.split(","):
@@ -244,9 +262,10 @@ def main():
     lines = [
         "# Linux 6.12 with CONFIG_RUST_INLINE_HELPERS: %s, %s config" % (args.arch, args.config),
         "",
-        "Written by `scripts/kernel-e2e --arch %s --config %s` on %s: Debian's linux-source-6.12 "
-        "with scripts/kbuild/patches, clang/lld 22 (`LLVM=-22`), Debian rustc 1.96, every build "
-        "booted in qemu." % (args.arch, args.config, datetime.date.today().isoformat()),
+        "Written by `scripts/kernel-e2e%s --arch %s --config %s` on %s: Debian's linux-source-6.12 "
+        "with scripts/kbuild/patches, %s, every build booted in qemu."
+        % ("" if LLVM_MAJOR == "22" else " --llvm " + LLVM_MAJOR, args.arch, args.config,
+           datetime.date.today().isoformat(), toolchain_text()),
         "",
         "| | " + " | ".join(LABEL[v] for v in variants) + " |",
         "|---" * (len(variants) + 1) + "|",
