@@ -19,6 +19,7 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/IR/Attributes.h"
+#include "llvm/IR/Constants.h"
 #include "llvm/IR/Function.h"
 #include "llvm/IR/Intrinsics.h"
 #include "llvm/IR/Module.h"
@@ -113,16 +114,47 @@ inline bool isTargetIntrinsic(llvm::Intrinsic::ID ID) {
 #endif
 }
 
-/// Copies the module's branch-protection flags (pac-ret, BTI, GCS) onto its
-/// functions, as LLVM 22's bitcode reader does (llvm/lib/IR/AutoUpgrade.cpp,
-/// copyModuleAttrToFunctions).  Nothing on LLVM 19, whose AArch64 backend
-/// still reads the module flags themselves: there row OldBranchProtection
-/// does not apply (its LLVM column is 22).
+/// Copies the module's branch-protection flags (pac-ret, BTI) onto every
+/// function that does not set them itself, and marks the flags upgraded
+/// (value 2), as LLVM 22's bitcode reader does for bitcode from clang <= 18
+/// (llvm/lib/IR/AutoUpgrade.cpp, copyModuleAttrToFunctions).  LLVM 19's
+/// reader does not, and its AArch64 backend falls back to the module flag
+/// only for a function without the attribute
+/// (AArch64MachineFunctionInfo.cpp): the copy is done here, with LLVM 19's
+/// spelling ("branch-target-enforcement"="true"), so that row PointerAuth
+/// and BranchTargets see the helper's protection on its functions on both.
 inline void copyBranchProtectionToFunctions(llvm::Module &M) {
 #if LLVM_VERSION_MAJOR >= 22
   llvm::copyModuleAttrToFunctions(M);
 #else
-  (void)M;
+  auto Flag = [&M](llvm::StringRef Key) -> uint64_t {
+    if (auto *C = llvm::mdconst::extract_or_null<llvm::ConstantInt>(
+            M.getModuleFlag(Key)))
+      return C->getZExtValue();
+    return 0;
+  };
+  bool BTE = Flag("branch-target-enforcement") == 1;
+  bool Sign = Flag("sign-return-address") == 1;
+  if (!BTE && !Sign)
+    return;
+  bool All = Flag("sign-return-address-all") != 0;
+  bool BKey = Flag("sign-return-address-with-bkey") != 0;
+  for (llvm::Function &F : M) {
+    if (F.isDeclaration())
+      continue;
+    if (BTE && !F.hasFnAttribute("branch-target-enforcement"))
+      F.addFnAttr("branch-target-enforcement", "true");
+    if (Sign && !F.hasFnAttribute("sign-return-address")) {
+      F.addFnAttr("sign-return-address", All ? "all" : "non-leaf");
+      if (!F.hasFnAttribute("sign-return-address-key"))
+        F.addFnAttr("sign-return-address-key", BKey ? "b_key" : "a_key");
+    }
+  }
+  llvm::Type *I32 = llvm::Type::getInt32Ty(M.getContext());
+  for (llvm::StringRef Key : {"branch-target-enforcement",
+                              "sign-return-address"})
+    if (Flag(Key) == 1)
+      M.setModuleFlag(llvm::Module::Min, Key, llvm::ConstantInt::get(I32, 2));
 #endif
 }
 

@@ -56,7 +56,7 @@ const PolicyRow &getPolicyRow(PolicyRowId Id) {
 const PolicyRow &getModuleFlagRow(StringRef Key) {
   for (const PolicyRow &Row : PolicyTable) {
     if (Row.Kind != PolicyKind::ModuleFlag ||
-        Row.Rule == PolicyRule::LinkerMerge)
+        Row.Rule == PolicyRule::LinkerMerge || !appliesToThisLLVM(Row))
       continue;
     SmallVector<StringRef, 8> Names;
     StringRef(Row.Subject).split(Names, ',');

@@ -83,7 +83,11 @@ config.substitutions.extend(
             "%kernel-rustflags",
             read_flags(os.path.join(kernel, "rustflags.txt"))
             + " --target="
-            + os.path.join(kernel, "target.json"),
+            + rustc_compat.target_json(
+                os.path.join(kernel, "target.json"),
+                config.rih_rustc,
+                os.path.join(config.rih_obj_root, "rustc-compat"),
+            ),
         ),
     ]
 )
@@ -143,6 +147,26 @@ if "rustc" in config.available_features:
         config.environment["RIH_CARGO"] = rih_cargo
     else:
         lit_config.note("no cargo of rustc %s's version at %s: the cargo tests are unsupported (install cargo-web)" % (rustc, rih_cargo))
+# The plugin of the other supported LLVM major (build/ for 22, build-llvm19/
+# for 19, as scripts/setup and scripts/setup --llvm 19 build them), for
+# test/errors/wrong-host.test: each must refuse the other's hosts.
+rih_other = "19" if config.llvm_version_major == "22" else "22"
+rih_other_plugin = os.path.join(
+    src, "build" if rih_other == "22" else "build-llvm" + rih_other, "lib", "RustInlineHelpers.so")
+rih_other_bin = "/usr/lib/llvm-%s/bin" % rih_other
+if os.path.exists(rih_other_plugin) and os.access(os.path.join(rih_other_bin, "opt"), os.X_OK):
+    config.available_features.add("other-llvm")
+    config.substitutions.extend(
+        [
+            ("%other-plugin", rih_other_plugin),
+            ("%other-major", rih_other),
+            ("%other-opt", os.path.join(rih_other_bin, "opt")),
+        ]
+    )
+else:
+    lit_config.note("no LLVM %s plugin at %s: test/errors/wrong-host.test is unsupported "
+                    "(scripts/setup --llvm %s builds it)" % (rih_other, rih_other_plugin, rih_other))
+
 # Older clangs for helper bitcode (test/skew): feature and substitution
 # clang-N for each installed Debian clang-N older than the suite's LLVM.
 rih_older_clangs = []

@@ -48,6 +48,12 @@ rih_read_flags() {
   sed -e 's/#.*//' -e 's/^[[:space:]]*//' -e 's/[[:space:]]*$//' -e '/^$/d' "$1"
 }
 
+# The path of target spec $1 as $RUSTC reads it (scripts/lib/rustc_compat.py:
+# rustc 1.85 of the LLVM 19 build needs a copy, kept in $RIH_BUILD).
+rih_target_json() {
+  python3 "$(dirname "${BASH_SOURCE[0]}")/rustc_compat.py" --target-json "$RUSTC" "$1" "$RIH_BUILD/rustc-compat"
+}
+
 # Runs a command with its stderr kept; on failure shows it and dies.  On
 # success shows it, less lines matching the optional NOISE pattern.
 rih_run() {
@@ -186,7 +192,7 @@ rih_build_kernel() {
   mkdir -p "$out"
   mapfile -t rflags < <(rih_read_flags "$src/rustflags.txt")
   mapfile -t cflags < <(rih_read_flags "$src/cflags.txt")
-  rih_run '' env RUSTC_BOOTSTRAP=1 "$RUSTC" "${rflags[@]}" --target="$src/target.json" \
+  rih_run '' env RUSTC_BOOTSTRAP=1 "$RUSTC" "${rflags[@]}" --target="$(rih_target_json "$src/target.json")" \
     --emit=llvm-bc -o "$out/crate.bc" "$src/../kernel-common/caller.rs"
   rih_run '' "$CLANG" "${cflags[@]}" -emit-llvm -c "$src/../kernel-common/helpers.c" -o "$out/helpers.bc"
 }
