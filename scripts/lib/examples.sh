@@ -42,7 +42,7 @@ rih_read_flags() {
   if [[ $(basename "$1") == rustflags.txt && -n ${RUSTC:-} ]]; then
     # Spelled for the rustc in use (scripts/lib/rustc_compat.py: rustc 1.85
     # of the LLVM 19 build spells some flags differently).
-    python3 "$(dirname "${BASH_SOURCE[0]}")/rustc_compat.py" "$RUSTC" "$1"
+    python3 "$RIH_ROOT/scripts/lib/rustc_compat.py" "$RUSTC" "$1"
     return
   fi
   sed -e 's/#.*//' -e 's/^[[:space:]]*//' -e 's/[[:space:]]*$//' -e '/^$/d' "$1"
@@ -51,7 +51,7 @@ rih_read_flags() {
 # The path of target spec $1 as $RUSTC reads it (scripts/lib/rustc_compat.py:
 # rustc 1.85 of the LLVM 19 build needs a copy, kept in $RIH_BUILD).
 rih_target_json() {
-  python3 "$(dirname "${BASH_SOURCE[0]}")/rustc_compat.py" --target-json "$RUSTC" "$1" "$RIH_BUILD/rustc-compat"
+  python3 "$RIH_ROOT/scripts/lib/rustc_compat.py" --target-json "$RUSTC" "$1" "$RIH_BUILD/rustc-compat"
 }
 
 # Runs a command with its stderr kept; on failure shows it and dies.  On

@@ -69,7 +69,7 @@ TIMEOUT=${RIH_FUZZ_TIMEOUT:-300}
 # them and the tool variables they use.
 # shellcheck disable=SC2046
 export -f $(compgen -A function rih_)
-export RUSTC CLANG OPT LLVM_LINK LLVM_AR LLVM_BINDIR
+export RUSTC CLANG OPT LLVM_LINK LLVM_AR LLVM_BINDIR RIH_ROOT RIH_BUILD
 
 note() { echo "$*" >>result; }
 
