@@ -45,7 +45,8 @@
 #endif
 
 #if LLVM_VERSION_MAJOR != 19 && LLVM_VERSION_MAJOR != 22
-#error "rust-inline-helpers supports LLVM 19 and 22 (CMakeLists.txt's RIH_SUPPORTED_LLVM)"
+#error                                                                         \
+    "rust-inline-helpers supports LLVM 19 and 22 (CMakeLists.txt's RIH_SUPPORTED_LLVM)"
 #endif
 
 namespace rih::compat {
@@ -96,8 +97,7 @@ inline llvm::MCSubtargetInfo *createMCSubtargetInfo(const llvm::Target &T,
 inline llvm::TargetMachine *createTargetMachine(const llvm::Target &T,
                                                 const llvm::Triple &TT) {
 #if LLVM_VERSION_MAJOR >= 22
-  return T.createTargetMachine(TT, "", "", llvm::TargetOptions(),
-                               std::nullopt);
+  return T.createTargetMachine(TT, "", "", llvm::TargetOptions(), std::nullopt);
 #else
   return T.createTargetMachine(TT.str(), "", "", llvm::TargetOptions(),
                                std::nullopt);
@@ -151,8 +151,8 @@ inline void copyBranchProtectionToFunctions(llvm::Module &M) {
     }
   }
   llvm::Type *I32 = llvm::Type::getInt32Ty(M.getContext());
-  for (llvm::StringRef Key : {"branch-target-enforcement",
-                              "sign-return-address"})
+  for (llvm::StringRef Key :
+       {"branch-target-enforcement", "sign-return-address"})
     if (Flag(Key) == 1)
       M.setModuleFlag(llvm::Module::Min, Key, llvm::ConstantInt::get(I32, 2));
 #endif
@@ -162,7 +162,8 @@ inline void copyBranchProtectionToFunctions(llvm::Module &M) {
 /// sanitize_realtime, sanitize_realtime_blocking): Attribute::None on LLVM 19,
 /// where no function can carry them.
 #if LLVM_VERSION_MAJOR >= 22
-constexpr llvm::Attribute::AttrKind SanitizeType = llvm::Attribute::SanitizeType;
+constexpr llvm::Attribute::AttrKind SanitizeType =
+    llvm::Attribute::SanitizeType;
 constexpr llvm::Attribute::AttrKind SanitizeRealtime =
     llvm::Attribute::SanitizeRealtime;
 constexpr llvm::Attribute::AttrKind SanitizeRealtimeBlocking =
@@ -203,7 +204,7 @@ inline void registerOptimizerEarly(llvm::PassBuilder &PB, ModuleEPCallback CB) {
 /// pipeline without the mark is the ThinLTO post-link one.  The mark belongs
 /// to PB, which builds one pipeline at a time.
 inline void registerThinLTOPostLinkEarlySimplification(llvm::PassBuilder &PB,
-                                                      ModuleEPCallback CB) {
+                                                       ModuleEPCallback CB) {
 #if LLVM_VERSION_MAJOR >= 22
   PB.registerPipelineEarlySimplificationEPCallback(
       [CB](llvm::ModulePassManager &MPM, llvm::OptimizationLevel Level,

@@ -17,9 +17,16 @@ using namespace llvm;
 namespace rih {
 
 static const PolicyRow PolicyTable[] = {
-#define RIH_POLICY_ROW(Id, Kind, Class, Rule, Since, Subject, Reason, Source) \
-  {PolicyRowId::Id, #Id,    PolicyKind::Kind, PolicyClass::Class, PolicyRule::Rule, \
-   Since,           Subject, Reason,          Source},
+#define RIH_POLICY_ROW(Id, Kind, Class, Rule, Since, Subject, Reason, Source)  \
+  {PolicyRowId::Id,                                                            \
+   #Id,                                                                        \
+   PolicyKind::Kind,                                                           \
+   PolicyClass::Class,                                                         \
+   PolicyRule::Rule,                                                           \
+   Since,                                                                      \
+   Subject,                                                                    \
+   Reason,                                                                     \
+   Source},
 #include "passes/ReconcilePolicy.def"
 };
 
@@ -105,9 +112,8 @@ ArrayRef<Attribute::AttrKind> getSanitizerKinds() {
       compat::SanitizeRealtimeBlocking};
   // Attribute::None stands for a sanitizer this LLVM does not have.
   static const SmallVector<Attribute::AttrKind, 9> Present(
-      llvm::make_filter_range(Kinds, [](Attribute::AttrKind K) {
-        return K != Attribute::None;
-      }));
+      llvm::make_filter_range(
+          Kinds, [](Attribute::AttrKind K) { return K != Attribute::None; }));
   return Present;
 }
 

@@ -23,7 +23,8 @@
 namespace rih {
 
 enum class PolicyRowId {
-#define RIH_POLICY_ROW(Id, Kind, Class, Rule, Since, Subject, Reason, Source) Id,
+#define RIH_POLICY_ROW(Id, Kind, Class, Rule, Since, Subject, Reason, Source)  \
+  Id,
 #include "passes/ReconcilePolicy.def"
 };
 

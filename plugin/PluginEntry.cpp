@@ -67,8 +67,7 @@ void reportWrongHost(unsigned Major, unsigned Minor, unsigned Patch) {
       if (char *Slash = strrchr(Root, '/'))
         *Slash = '\0';
     struct stat St;
-    snprintf(Other, sizeof(Other), "%s/%s/lib/RustInlineHelpers.so", Root,
-             Dir);
+    snprintf(Other, sizeof(Other), "%s/%s/lib/RustInlineHelpers.so", Root, Dir);
     if (Path[0] != '/' || stat(Other, &St) != 0)
       snprintf(Other, sizeof(Other), "%s/lib/RustInlineHelpers.so", Dir);
   }
@@ -85,8 +84,8 @@ void reportWrongHost(unsigned Major, unsigned Minor, unsigned Patch) {
   fprintf(stderr,
           "error: rust-inline-helpers: %s is built for LLVM %d, but this "
           "process (%s) runs LLVM %u.%u.%u; %s\n",
-          Path, LLVM_VERSION_MAJOR, program_invocation_short_name, Major,
-          Minor, Patch, Fix);
+          Path, LLVM_VERSION_MAJOR, program_invocation_short_name, Major, Minor,
+          Patch, Fix);
 }
 
 /// True when the host runs the LLVM major the plugin was built against.  A
