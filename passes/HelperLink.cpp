@@ -664,8 +664,8 @@ void HelperLinker::recordLinked(const LinkedFromFile &Linked,
                << "calls to " << ore::NV("Helper", F.getName())
                << " rewritten from the crate's signature to the C one, the "
                   "same registers under "
-               << ore::NV("ABI",
-                          getAbiTargetName(*getAbiTarget(compat::targetTriple(M))))
+               << ore::NV("ABI", getAbiTargetName(
+                                     *getAbiTarget(compat::targetTriple(M))))
                << " (" << ore::NV("Rows", It->second) << ")";
       });
   }

@@ -159,8 +159,6 @@ uint64_t intFlag(const StringMap<FlagValue> &Flags, StringRef Key) {
 /// do it now, before the flags are compared (and raised).
 void upgradeOldBranchProtection(Module &Helper,
                                 SmallVectorImpl<ModuleFlagChange> &Changes) {
-  if (!appliesToThisLLVM(getPolicyRow(PolicyRowId::OldBranchProtection)))
-    return;
   StringMap<FlagValue> Before = readFlags(Helper);
   compat::copyBranchProtectionToFunctions(Helper);
   StringMap<FlagValue> After = readFlags(Helper);

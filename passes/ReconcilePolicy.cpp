@@ -17,16 +17,9 @@ using namespace llvm;
 namespace rih {
 
 static const PolicyRow PolicyTable[] = {
-#define RIH_POLICY_ROW(Id, Kind, Class, Rule, Since, Subject, Reason, Source)  \
-  {PolicyRowId::Id,                                                            \
-   #Id,                                                                        \
-   PolicyKind::Kind,                                                           \
-   PolicyClass::Class,                                                         \
-   PolicyRule::Rule,                                                           \
-   Since,                                                                      \
-   Subject,                                                                    \
-   Reason,                                                                     \
-   Source},
+#define RIH_POLICY_ROW(Id, Kind, Class, Rule, Subject, Reason, Source)         \
+  {PolicyRowId::Id,  #Id,     PolicyKind::Kind, PolicyClass::Class,            \
+   PolicyRule::Rule, Subject, Reason,           Source},
 #include "passes/ReconcilePolicy.def"
 };
 
@@ -52,10 +45,6 @@ StringRef getHardeningModeName(HardeningMode M) {
 
 ArrayRef<PolicyRow> getPolicy() { return PolicyTable; }
 
-bool appliesToThisLLVM(const PolicyRow &Row) {
-  return LLVM_VERSION_MAJOR >= Row.SinceLLVM;
-}
-
 const PolicyRow &getPolicyRow(PolicyRowId Id) {
   return PolicyTable[static_cast<unsigned>(Id)];
 }
@@ -63,7 +52,7 @@ const PolicyRow &getPolicyRow(PolicyRowId Id) {
 const PolicyRow &getModuleFlagRow(StringRef Key) {
   for (const PolicyRow &Row : PolicyTable) {
     if (Row.Kind != PolicyKind::ModuleFlag ||
-        Row.Rule == PolicyRule::LinkerMerge || !appliesToThisLLVM(Row))
+        Row.Rule == PolicyRule::LinkerMerge)
       continue;
     SmallVector<StringRef, 8> Names;
     StringRef(Row.Subject).split(Names, ',');

@@ -23,8 +23,7 @@
 namespace rih {
 
 enum class PolicyRowId {
-#define RIH_POLICY_ROW(Id, Kind, Class, Rule, Since, Subject, Reason, Source)  \
-  Id,
+#define RIH_POLICY_ROW(Id, Kind, Class, Rule, Subject, Reason, Source) Id,
 #include "passes/ReconcilePolicy.def"
 };
 
@@ -50,7 +49,6 @@ struct PolicyRow {
   PolicyKind Kind;
   PolicyClass Class;
   PolicyRule Rule;
-  unsigned SinceLLVM;  ///< The first LLVM major the row applies to.
   const char *Subject; ///< Attributes, feature class or flags it covers.
   const char *Reason;  ///< Why the rule keeps the program's meaning.
   const char *Source;  ///< The LLVM file or kernel flag the rule comes from.
@@ -71,12 +69,6 @@ llvm::StringRef getHardeningModeName(HardeningMode M);
 
 /// Returns every row of the policy, in the order of ReconcilePolicy.def.
 llvm::ArrayRef<PolicyRow> getPolicy();
-
-/// Returns true when \p Row applies to the LLVM the plugin was built
-/// against (LLVM_VERSION_MAJOR >= its LLVM column).  A row of a newer LLVM
-/// covers attributes or flags this LLVM does not have or treats differently
-/// (passes/LLVMCompat.h).
-bool appliesToThisLLVM(const PolicyRow &Row);
 
 /// Returns the row \p Id.
 const PolicyRow &getPolicyRow(PolicyRowId Id);

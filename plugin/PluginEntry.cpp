@@ -37,18 +37,16 @@
 
 namespace {
 
-/// The build directory of the plugin for LLVM \p Major, as scripts/setup
-/// names it (build/ for 22, build-llvm19/ for 19), or null.
-const char *buildDirFor(unsigned Major) {
-  switch (Major) {
-  case 22:
-    return "build";
-  case 19:
-    return "build-llvm19";
-  default:
-    return nullptr;
-  }
-}
+/// The plugin builds, one per supported LLVM major, as scripts/setup makes
+/// them (CMakeLists.txt's RIH_SUPPORTED_LLVM).
+struct PluginBuild {
+  unsigned Major;
+  const char *Dir;   ///< The build directory, beside the other's.
+  const char *Setup; ///< The command that builds it.
+};
+constexpr PluginBuild Builds[] = {
+    {22, "build", "scripts/setup"},
+    {19, "build-llvm19", "scripts/setup --llvm 19"}};
 
 /// Prints the wrong-host line for a host of LLVM Major.Minor.Patch; only libc.
 void reportWrongHost(unsigned Major, unsigned Minor, unsigned Patch) {
@@ -57,30 +55,25 @@ void reportWrongHost(unsigned Major, unsigned Minor, unsigned Patch) {
   if (dladdr(reinterpret_cast<void *>(&reportWrongHost), &Self) &&
       Self.dli_fname)
     Path = Self.dli_fname;
-  // The sibling build: <root>/<build dir>/lib/RustInlineHelpers.so.
-  char Other[4096] = "";
-  const char *Dir = buildDirFor(Major);
-  if (Dir) {
-    char Root[4096];
+  char Fix[4608] = "the plugin builds against LLVM 19 (rustc 1.85, clang-19) "
+                   "and 22 (rustc 1.96, clang-22) only";
+  for (const PluginBuild &B : Builds) {
+    if (B.Major != Major)
+      continue;
+    // The sibling build: <root>/<build dir>/lib/RustInlineHelpers.so, when
+    // it is there.
+    char Root[4096], Other[4096];
     snprintf(Root, sizeof(Root), "%s", Path);
     for (int Up = 0; Up < 3; ++Up)
       if (char *Slash = strrchr(Root, '/'))
         *Slash = '\0';
     struct stat St;
-    snprintf(Other, sizeof(Other), "%s/%s/lib/RustInlineHelpers.so", Root, Dir);
+    snprintf(Other, sizeof(Other), "%s/%s/lib/RustInlineHelpers.so", Root,
+             B.Dir);
     if (Path[0] != '/' || stat(Other, &St) != 0)
-      snprintf(Other, sizeof(Other), "%s/lib/RustInlineHelpers.so", Dir);
+      snprintf(Other, sizeof(Other), "%s/lib/RustInlineHelpers.so", B.Dir);
+    snprintf(Fix, sizeof(Fix), "use %s (built by %s)", Other, B.Setup);
   }
-  char Fix[4608];
-  if (Major == 22)
-    snprintf(Fix, sizeof(Fix), "use %s (built by scripts/setup)", Other);
-  else if (Major == 19)
-    snprintf(Fix, sizeof(Fix), "use %s (built by scripts/setup --llvm 19)",
-             Other);
-  else
-    snprintf(Fix, sizeof(Fix),
-             "the plugin builds against LLVM 19 (rustc 1.85, clang-19) and "
-             "22 (rustc 1.96, clang-22) only");
   fprintf(stderr,
           "error: rust-inline-helpers: %s is built for LLVM %d, but this "
           "process (%s) runs LLVM %u.%u.%u; %s\n",
