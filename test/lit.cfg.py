@@ -279,6 +279,9 @@ if rih_can_make_immutable(config.test_exec_root):
 # (scripts/kernel-e2e installs it through scripts/setup --kernel).
 if os.environ.get("RIH_CHECK_QUICK") != "1":
     config.available_features.add("kernel-e2e")
+    # test/kernel/lit.local.cfg puts its tests in this group: they share
+    # out/kernel, so they run one at a time.
+    lit_config.parallelism_groups["kernel"] = 1
 else:
     lit_config.note("scripts/check --quick: the kernel end-to-end test is left out")
 

@@ -9,7 +9,8 @@
 #                               tarball or a patch changed
 #   rih_kernel_configure SRC BUILD ARCH CONFIG off|on
 #                               tinyconfig + our fragments into BUILD/.config
-#                               (left alone when already equal)
+#                               (left alone when already equal); CONFIG is
+#                               minimal, hardened or rust-all
 #   rih_kernel_make SRC BUILD ARCH off|on|always MAKE-ARGS...
 #                               make with every tool pinned; always: rustc
 #                               through scripts/kbuild/rustc-linux-7.1-way
@@ -105,6 +106,7 @@ rih_kernel_configure() {
   cat "$RIH_KBUILD/minimal.config" >"$frag"
   cat "$RIH_KBUILD/$arch.config" >>"$frag"
   [[ $config == hardened ]] && cat "$RIH_KBUILD/hardened.config" "$RIH_KBUILD/hardened-$arch.config" >>"$frag"
+  [[ $config == rust-all ]] && cat "$RIH_KBUILD/rust-all.config" >>"$frag"
   if [[ $variant == on ]]; then
     echo CONFIG_RUST_INLINE_HELPERS=y >>"$frag"
   else

@@ -5,7 +5,7 @@ call/jmp to rust_helper_* in vmlinux and the .ko files, the plugin's JSON
 reports (.OBJECT.rih.json), and writes the Markdown summary to RESULTS.
 
     kernel_report.py --arch A --config C --work DIR --results FILE
-        --build-seconds off=S,on=S --incremental off=0|1,on=0|1
+        --build-seconds off=S,on=S --incremental off=0|1,on=0|1|seeded
         --booted off=0|1,on=0|1 --objdump LLVM-OBJDUMP --size LLVM-SIZE
 
 Exit status 0 when both builds booted, every check of both test-module
@@ -87,7 +87,36 @@ def module_results(boot_log):
     return res
 
 
+KUNIT = re.compile(r"# (rust_doctests_kernel): pass:(\d+) fail:(\d+) skip:(\d+) total:(\d+)")
+DEVICES = (("rnull", "Rust null_blk loaded"), ("null_blk", "null_blk: disk nullb0 created"))
+
+
+def rust_all_results(boot_log):
+    """For --config rust-all: the kernel crate's doctests as KUnit ran them
+    at boot, (pass, fail, skip, total) or None, and the block devices whose
+    driver said it was up."""
+    m = KUNIT.search(boot_log)
+    doctests = tuple(int(x) for x in m.groups()[1:]) if m else None
+    return doctests, [name for name, text in DEVICES if text in boot_log]
+
+
+# Warnings of the kernel and its toolchain that every build has, the option
+# off included: (pattern, text, why), reported apart and not failed.
+KNOWN_WARNINGS = (
+    (re.compile(r"objtool: .*__kunit_abort\(\) is missing a __noreturn annotation"),
+     "objtool: __kunit_abort() is missing a __noreturn annotation",
+     "the `kernel` crate's KUnit doctests (rust-all) call `__kunit_abort`, which Debian's bindgen "
+     "0.60.1 declares without `-> !`, so rustc emits code after the call; in every build"),
+)
+
+
+def known_warning(line):
+    return any(p.search(line) for p, _, _ in KNOWN_WARNINGS)
+
+
 def warnings(build_log):
+    """Every objtool or modpost warning of BUILD_LOG, the known ones
+    included."""
     return [
         l.strip()
         for l in build_log.splitlines()
@@ -222,8 +251,18 @@ def main():
             if not passed or failed or not summary or not summary.endswith(" 0 failed"):
                 problems.append("%s build: %s: %d passed, failed %s, summary %r"
                                 % (variant, m, len(passed), failed, summary))
+        d["known_warnings"] = [w for w in d["warnings"] if known_warning(w)]
+        d["warnings"] = [w for w in d["warnings"] if not known_warning(w)]
         for w in d["warnings"]:
             problems.append("%s build: %s" % (variant, w))
+        if args.config == "rust-all":
+            d["doctests"], d["devices"] = rust_all_results(boot_log)
+            if not d["doctests"] or d["doctests"][1] or not d["doctests"][0]:
+                problems.append("%s build: the kernel crate's doctests (KUnit) did not all pass: %s"
+                                % (variant, d["doctests"]))
+            if len(d["devices"]) != len(DEVICES):
+                problems.append("%s build: not every null block driver came up (seen: %s)"
+                                % (variant, ", ".join(d["devices"]) or "none"))
         for line in boot_log.splitlines():
             if "E2E: insmod" in line or "Unknown symbol" in line:
                 problems.append("%s build, boot: %s" % (variant, re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", line).strip()))
@@ -257,7 +296,8 @@ def main():
         return "| %s | %s |" % (title, " | ".join(fn(v) for v in variants))
 
     def build_cell(v):
-        return "%s s%s" % (seconds.get(v), " (incremental)" if incremental.get(v) == "1" else " (from scratch)")
+        how = {"1": " (incremental)", "seeded": " (from a copy of the off build)"}
+        return "%s s%s" % (seconds.get(v), how.get(incremental.get(v), " (from scratch)"))
 
     lines = [
         "# Linux 6.12 with CONFIG_RUST_INLINE_HELPERS: %s, %s config" % (args.arch, args.config),
@@ -275,8 +315,18 @@ def main():
     ]
     for m in MODULES:
         lines.append(row("test module `%s`" % m, lambda v, m=m: checks(data[v], m)))
+    if args.config == "rust-all":
+        lines += [
+            row("KUnit: `kernel` crate doctests", lambda v: "%d pass, %d fail, %d skip of %d"
+                % data[v]["doctests"] if data[v]["doctests"] else "no result"),
+            row("block devices up", lambda v: ", ".join(data[v]["devices"]) or "none"),
+        ]
     lines += [
         row("objtool/modpost warnings", lambda v: str(len(data[v]["warnings"]))),
+    ]
+    if any(data[v]["known_warnings"] for v in variants):
+        lines.append(row("known warnings of every build (below)", lambda v: str(len(data[v]["known_warnings"]))))
+    lines += [
         row("helper calls in vmlinux", lambda v: str(total(data[v]["vmlinux"]))),
         row("helper calls in .ko files (%s)" % ", ".join(os.path.basename(k) for k in data["on"]["kos"]),
             lambda v: str(total(data[v]["ko"]))),
@@ -317,9 +367,15 @@ def main():
             failures.append("%d protections lost in Rust functions that inlined a helper (see the "
                             "arm64 protections table)" % lost)
 
+    seen_known = [(text, why) for p, text, why in KNOWN_WARNINGS
+                  if any(p.search(w) for v in variants for w in data[v]["known_warnings"])]
+    if seen_known:
+        lines += ["", "Known warnings, not failed (they are the same with the option off):", ""]
+        lines += ["- `%s`: %s." % (text, why) for text, why in seen_known]
     lines += ["", "Boot log excerpts (option on):", "", "```"]
     for line in data["on"]["boot_log"].splitlines():
-        if re.search(r"Linux version|rust_inline_helpers|E2E:|Retpoline|kCFI|Speculative", line):
+        if re.search(r"Linux version|rust_inline_helpers|E2E:|Retpoline|kCFI|Speculative|"
+                     r"null_blk|rust_doctests_kernel: pass|rust_minimal", line):
             lines.append(re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", line).rstrip())
     lines.append("```")
     if findings:
