@@ -271,6 +271,11 @@ def rih_can_make_immutable(directory):
             pass
 
 
+# qemu-system-x86_64 and a static busybox (scripts/setup --kernel): what
+# scripts/kernel-bench boots guests with.
+if os.access("/usr/bin/qemu-system-x86_64", os.X_OK) and os.access("/bin/busybox", os.X_OK):
+    config.available_features.add("qemu-system")
+
 if rih_can_make_immutable(config.test_exec_root):
     config.available_features.add("immutable-files")
 

@@ -25,7 +25,8 @@ call sites in the code, not calls made per request.
 Prints one table per path and writes the figures to --json as
 {NAME: {"rnull": {...}, "null_blk": {...}}}, each with "roots",
 "functions", "instructions", "helper_calls", "c_calls" (name: call sites),
-"indirect_calls" and "panic_calls".  Exit status 0, or 1 when a vmlinux cannot be read or
+"indirect_calls" and "panic_calls"; rnull's also "root_code" (each root's
+instructions without addresses and immediates, to compare builds).  Exit status 0, or 1 when a vmlinux cannot be read or
 has no root of a path.
 """
 
@@ -61,6 +62,17 @@ def demangle(cxxfilt, names):
 def short(name):
     """A demangled Rust name without its crate hashes ([1234abcd])."""
     return re.sub(r"\[[0-9a-f]+\]", "", name)
+
+
+def normalized(body):
+    """A function's instructions without addresses, offsets and immediates,
+    so that the same code at another address compares equal."""
+    out = []
+    for insn in body:
+        insn = re.sub(r"<[^>]*\+0x[0-9a-f]+>", "", insn)
+        insn = re.sub(r"#.*$", "", insn)
+        out.append(re.sub(r"-?0x[0-9a-f]+|\b[0-9a-f]{8,}\b", "N", insn).strip())
+    return out
 
 
 def walk(bodies, roots, follow, cold=lambda callee: False):
@@ -114,6 +126,7 @@ def analyse(objdump, cxxfilt, vmlinux):
                 lambda c: bool(COLD.search(short(names.get(c, "")))))
     c = walk(bodies, c_roots, lambda c: c.startswith(("null_", "nullb_")))
     rust["roots"] = [short(names[r]) for r in rnull_roots]
+    rust["root_code"] = {short(names[r]): normalized(bodies[r]) for r in rnull_roots}
     rust["functions"] = [short(names.get(f, f)) for f in rust["functions"]]
     c["roots"] = c_roots
     return {"rnull": rust, "null_blk": c}
