@@ -70,33 +70,56 @@ static int calibrate(long N) {
   return 0;
 }
 
-static int preadLoop(int Fd, void *Buf, long N) {
+// The device open for O_DIRECT reads, and a block-aligned buffer.
+struct Target {
+  int Fd;
+  void *Buf;
+};
+
+static int openTarget(const char *Dev, struct Target *T) {
+  T->Fd = open(Dev, O_RDONLY | O_DIRECT);
+  if (T->Fd < 0)
+    return fail("open");
+  if (posix_memalign(&T->Buf, BlockSize, BlockSize))
+    return fail("posix_memalign");
+  return 0;
+}
+
+// Reads N blocks; returns -1 with errno set on the first failure.
+typedef int (*ReadLoop)(void *Ctx, long N);
+
+// Warms up with 64 reads, then times N and 2N reads and prints the line.
+static int timeReads(const char *Mode, const char *Dev, long N, ReadLoop Loop,
+                     void *Ctx) {
+  if (Loop(Ctx, 64))
+    return fail(Mode);
+  uint64_t T0 = nowNs();
+  if (Loop(Ctx, N))
+    return fail(Mode);
+  uint64_t T1 = nowNs();
+  if (Loop(Ctx, 2 * N))
+    return fail(Mode);
+  uint64_t T2 = nowNs();
+  report(Mode, Dev, N, T1 - T0, T2 - T1);
+  return 0;
+}
+
+static int preadLoop(void *Ctx, long N) {
+  const struct Target *T = Ctx;
   for (long I = 0; I < N; ++I)
-    if (pread(Fd, Buf, BlockSize, (off_t)(I % Blocks) * BlockSize) !=
+    if (pread(T->Fd, T->Buf, BlockSize, (off_t)(I % Blocks) * BlockSize) !=
         BlockSize)
       return -1;
   return 0;
 }
 
 static int preadMode(const char *Dev, long N) {
-  int Fd = open(Dev, O_RDONLY | O_DIRECT);
-  if (Fd < 0)
-    return fail("open");
-  void *Buf;
-  if (posix_memalign(&Buf, BlockSize, BlockSize))
-    return fail("posix_memalign");
-  if (preadLoop(Fd, Buf, 64)) // warm up
-    return fail("pread");
-  uint64_t T0 = nowNs();
-  if (preadLoop(Fd, Buf, N))
-    return fail("pread");
-  uint64_t T1 = nowNs();
-  if (preadLoop(Fd, Buf, 2 * N))
-    return fail("pread");
-  uint64_t T2 = nowNs();
-  report("pread", Dev, N, T1 - T0, T2 - T1);
-  close(Fd);
-  return 0;
+  struct Target T;
+  if (openTarget(Dev, &T))
+    return 1;
+  int Rc = timeReads("pread", Dev, N, preadLoop, &T);
+  close(T.Fd);
+  return Rc;
 }
 
 // A minimal io_uring with raw system calls (no liburing in the guest).
@@ -160,35 +183,29 @@ static int ringRead(struct Ring *R, int Fd, void *Buf, off_t Offset) {
   return 0;
 }
 
-static int uringLoop(struct Ring *R, int Fd, void *Buf, long N) {
+struct UringTarget {
+  struct Ring Ring;
+  struct Target Target;
+};
+
+static int uringLoop(void *Ctx, long N) {
+  struct UringTarget *U = Ctx;
   for (long I = 0; I < N; ++I)
-    if (ringRead(R, Fd, Buf, (off_t)(I % Blocks) * BlockSize))
+    if (ringRead(&U->Ring, U->Target.Fd, U->Target.Buf,
+                 (off_t)(I % Blocks) * BlockSize))
       return -1;
   return 0;
 }
 
 static int uringMode(const char *Dev, long N) {
-  int Fd = open(Dev, O_RDONLY | O_DIRECT);
-  if (Fd < 0)
-    return fail("open");
-  void *Buf;
-  if (posix_memalign(&Buf, BlockSize, BlockSize))
-    return fail("posix_memalign");
-  struct Ring R;
-  if (ringSetup(&R))
+  struct UringTarget U;
+  if (openTarget(Dev, &U.Target))
+    return 1;
+  if (ringSetup(&U.Ring))
     return fail("io_uring_setup");
-  if (uringLoop(&R, Fd, Buf, 64))
-    return fail("io_uring read");
-  uint64_t T0 = nowNs();
-  if (uringLoop(&R, Fd, Buf, N))
-    return fail("io_uring read");
-  uint64_t T1 = nowNs();
-  if (uringLoop(&R, Fd, Buf, 2 * N))
-    return fail("io_uring read");
-  uint64_t T2 = nowNs();
-  report("uring", Dev, N, T1 - T0, T2 - T1);
-  close(Fd);
-  return 0;
+  int Rc = timeReads("uring", Dev, N, uringLoop, &U);
+  close(U.Target.Fd);
+  return Rc;
 }
 
 int main(int Argc, char **Argv) {
