@@ -11,6 +11,7 @@
 #include "passes/HelperInline.h"
 #include "passes/HelperOrigin.h"
 #include "passes/HelperReport.h"
+#include "passes/InternalCopy.h"
 
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
@@ -20,9 +21,7 @@
 #include "llvm/IR/Module.h"
 #include "llvm/Support/Debug.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Transforms/Utils/Cloning.h"
 #include "llvm/Transforms/Utils/ModuleUtils.h"
-#include "llvm/Transforms/Utils/ValueMapper.h"
 
 using namespace llvm;
 
@@ -40,12 +39,7 @@ bool keepCopyForLateRound(Function &F) {
     if (const auto *CB = dyn_cast<CallBase>(U.getUser()))
       if (CB->isCallee(&U))
         return false; // Calls were refused: they stay calls, on purpose.
-  ValueToValueMapTy VMap;
-  Function *Copy = CloneFunction(&F, VMap);
-  Copy->setName(F.getName() + LateCopySuffix);
-  Copy->setLinkage(GlobalValue::InternalLinkage);
-  Copy->setVisibility(GlobalValue::DefaultVisibility);
-  Copy->setComdat(nullptr);
+  Function *Copy = cloneAsInternalCopy(F, F.getName() + LateCopySuffix);
   Module &M = *F.getParent();
   appendToCompilerUsed(M, {Copy});
   LLVMContext &Ctx = M.getContext();
