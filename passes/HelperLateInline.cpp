@@ -14,6 +14,7 @@
 #include "passes/InternalCopy.h"
 
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/Statistic.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/InstrTypes.h"
@@ -26,6 +27,8 @@
 using namespace llvm;
 
 #define DEBUG_TYPE "rust-helpers-late-inline"
+
+STATISTIC(NumLateCalls, "Calls the optimizer made direct, for the late round");
 
 namespace rih {
 
@@ -117,6 +120,7 @@ PreservedAnalyses HelperLateInlinePass::run(Module &M,
     for (CallBase *CB : Calls)
       CB->setCalledFunction(P.Copy);
     Moved += Calls.size();
+    NumLateCalls += Calls.size();
     Names.push_back(P.Decl->getName().str());
     P.Decl->setName(Names.back() + ".rih.decl");
     P.Copy->setName(Names.back());

@@ -20,12 +20,15 @@
 #include "passes/InternalCopy.h"
 
 #include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/Statistic.h"
 #include "llvm/Analysis/OptimizationRemarkEmitter.h"
 #include "llvm/IR/InstrTypes.h"
 
 using namespace llvm;
 
 #define DEBUG_TYPE "rust-helpers-link"
+
+STATISTIC(NumHelpersAdopted, "Helpers LTO had linked, called through a copy");
 
 namespace rih {
 namespace linker {
@@ -67,6 +70,7 @@ bool HelperLinker::adoptInModule(const HelperFile &File,
         Failed |= Options.Mismatch == MismatchMode::Error;
       }
     }
+    ++NumHelpersAdopted;
     if (Report)
       Report->noteLinked(Name, File.Path);
     OptimizationRemarkEmitter ORE(Copy);

@@ -21,6 +21,7 @@
 #include "passes/ModuleFlagPolicy.h"
 #include "passes/SharedState.h"
 
+#include "llvm/ADT/Statistic.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Analysis/OptimizationRemarkEmitter.h"
 #include "llvm/IR/DebugInfo.h"
@@ -37,6 +38,10 @@
 using namespace llvm;
 
 #define DEBUG_TYPE "rust-helpers-link"
+
+STATISTIC(NumBodiesLinked,
+          "Function bodies materialized and linked from helper "
+          "files (helpers and what they call)");
 
 namespace rih {
 namespace linker {
@@ -418,6 +423,9 @@ bool HelperLinker::linkOne(std::unique_ptr<Module> Src,
   if (Options.DropDebugInfo)
     dropDebugInfo(Linked, CompileUnitsBefore);
   recordLinked(Linked, File);
+  for (GlobalValue *GV : Linked.Globals)
+    if (isa<Function>(GV) && !GV->isDeclaration())
+      ++NumBodiesLinked;
   LLVM_DEBUG(dbgs() << "linked " << Linked.Globals.size() << " globals from "
                     << File.Path << "\n");
   return !Linked.Exported.empty();

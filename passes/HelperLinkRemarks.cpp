@@ -20,11 +20,15 @@
 #include "passes/HelperReport.h"
 #include "passes/ModuleFlagPolicy.h"
 
+#include "llvm/ADT/Statistic.h"
 #include "llvm/Analysis/OptimizationRemarkEmitter.h"
 
 using namespace llvm;
 
 #define DEBUG_TYPE "rust-helpers-link"
+
+STATISTIC(NumHelpersLinked, "Helpers linked from helper files");
+STATISTIC(NumFilesSkipped, "Helper files not linked (hardening=refuse)");
 
 namespace rih {
 namespace linker {
@@ -52,6 +56,7 @@ void HelperLinker::recordLinked(const LinkedFromFile &Linked,
   for (Function &F : M) {
     if (!Linked.Globals.contains(&F) || !isLinkedHelper(F))
       continue;
+    ++NumHelpersLinked;
     if (Report)
       Report->noteLinked(F.getName(), File.Path);
     OptimizationRemarkEmitter ORE(&F);
@@ -96,6 +101,7 @@ void HelperLinker::remarkOnModule(StringRef Name,
 
 void HelperLinker::noteSkipped(const HelperFile &File, StringRef Reason) {
   Skipped.insert(File.Path);
+  ++NumFilesSkipped;
   if (Report)
     Report->noteSkippedFile(File.Path, Reason);
   remarkOnModule<OptimizationRemarkMissed>(
