@@ -65,7 +65,7 @@ struct CapturingHandler : public DiagnosticHandler {
 } // namespace
 
 /// Aliases and ifuncs with a symbol become what the crate can call or name,
-/// before the signatures are compared (README "Linking rules"):
+/// before the signatures are compared (docs/linking.md):
 ///  * a strong alias of a whole function becomes a copy of that function
 ///    under the alias's name and linkage: a helper like any other (its calls
 ///    are inlined, its symbol is still the helper object's);

@@ -1,4 +1,4 @@
-"""Checks that README.md's policy table names exactly the rows of
+"""Checks that docs/policy.md's table names exactly the rows of
 passes/ReconcilePolicy.def, with the same rule and the same hardening mark:
 the table is a summary of the .def and must not drift from it.
 
@@ -12,7 +12,7 @@ import os
 import re
 import sys
 
-RULE_WORDS = {  # The .def's rule, as README's rule column starts.
+RULE_WORDS = {  # The .def's rule, as the rule column starts.
     "CallerGains": "caller gains",
     "StrongestWins": "strongest wins",
     "CalleeAdopts": "helper adopts",
@@ -31,11 +31,9 @@ def def_rows(path):
     return rows
 
 
-def readme_rows(path):
-    text = open(path).read()
-    section = text.split("## The policy", 1)[1].split("\n## ", 1)[0]
+def doc_rows(path):
     rows = {}
-    for line in section.splitlines():
+    for line in open(path).read().splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
         if len(cells) < 3 or not cells[0].startswith("`"):
             continue
@@ -47,19 +45,19 @@ def readme_rows(path):
 def main():
     repo = sys.argv[1]
     spec = def_rows(os.path.join(repo, "passes", "ReconcilePolicy.def"))
-    table = readme_rows(os.path.join(repo, "README.md"))
+    table = doc_rows(os.path.join(repo, "docs", "policy.md"))
     bad = []
     for name in sorted(set(spec) - set(table)):
-        bad.append("%s: in the .def, not in README's policy table" % name)
+        bad.append("%s: in the .def, not in docs/policy.md's table" % name)
     for name in sorted(set(table) - set(spec)):
-        bad.append("%s: in README's policy table, not in the .def" % name)
+        bad.append("%s: in docs/policy.md's table, not in the .def" % name)
     for name in sorted(set(spec) & set(table)):
         cls, rule = spec[name]
         cell = table[name]
         if not cell.startswith(RULE_WORDS[rule]):
-            bad.append("%s: the .def says %s, README's table '%s'" % (name, rule, cell))
+            bad.append("%s: the .def says %s, docs/policy.md '%s'" % (name, rule, cell))
         if (cls == "Hardening") != ("(H" in cell):
-            bad.append("%s: the .def's class is %s, README's table %s (H)"
+            bad.append("%s: the .def's class is %s, docs/policy.md %s (H)"
                        % (name, cls, "has" if "(H" in cell else "lacks"))
     for line in bad:
         print("policy table: " + line)
