@@ -16,6 +16,7 @@
 #include "passes/TargetFeatures.h"
 
 #include "llvm/ADT/SetVector.h"
+#include "llvm/ADT/Statistic.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Analysis/AssumptionCache.h"
 #include "llvm/Analysis/InlineCost.h"
@@ -30,8 +31,38 @@ using namespace llvm;
 
 #define DEBUG_TYPE "rust-helpers-inline"
 
+// -stats prints these with an LLVM built with assertions or
+// LLVM_FORCE_ENABLE_STATS; in a release build such as Debian's they compile
+// to nothing, as LLVM's own do.
+STATISTIC(NumInlined, "Helper calls inlined");
+STATISTIC(NumKeptRecursion, "Helper calls kept: recursion through helpers");
+STATISTIC(NumKeptBody, "Helper calls kept: the body cannot be inlined");
+STATISTIC(NumKeptCallSite, "Helper calls kept: noinline on the call site");
+STATISTIC(NumKeptByPolicy, "Helper calls kept: a policy row refused them");
+STATISTIC(NumKeptByLLVM, "Helper calls kept: LLVM's checks still refuse");
+STATISTIC(NumKeptInlineFailed, "Helper calls kept: InlineFunction failed");
+// One per policy row: the calls inlined after that row reconciled them.
+#define RIH_POLICY_ROW(Id, Kind, Class, Rule, Subject, Reason, Source)         \
+  STATISTIC(NumInlinedWith##Id, "Helper calls inlined with policy row " #Id);
+#include "passes/ReconcilePolicy.def"
+
 namespace rih {
 namespace {
+
+/// Counts one inlined call for each policy row named in \p Rows.
+void countRows(ArrayRef<std::string> Rows) {
+  if (!AreStatisticsEnabled())
+    return;
+  static const std::pair<StringRef, Statistic *> ByName[] = {
+#define RIH_POLICY_ROW(Id, Kind, Class, Rule, Subject, Reason, Source)         \
+  {#Id, &NumInlinedWith##Id},
+#include "passes/ReconcilePolicy.def"
+  };
+  for (const std::string &Row : Rows)
+    for (const auto &[Name, Stat] : ByName)
+      if (Name == Row)
+        ++*Stat;
+}
 
 class HelperInliner {
 public:
@@ -71,24 +102,33 @@ private:
 std::optional<std::string> HelperInliner::whyNot(CallBase &CB, Function &Callee,
                                                  int HistoryId) {
   for (int Id = HistoryId; Id != -1; Id = History[Id].second)
-    if (History[Id].first == &Callee)
+    if (History[Id].first == &Callee) {
+      ++NumKeptRecursion;
       return "the helper calls itself through other helpers (recursion)";
-  if (std::optional<std::string> Body = findBodyBlocker(CB, Callee))
+    }
+  if (std::optional<std::string> Body = findBodyBlocker(CB, Callee)) {
+    ++NumKeptBody;
     return Body;
+  }
   if (isForced(CB)) {
     // hardening=ignore: like __always_inline, only a call-site noinline and
     // the body can refuse.
-    if (CB.isNoInline())
+    if (CB.isNoInline()) {
+      ++NumKeptCallSite;
       return std::string("noinline on the call site");
+    }
     return std::nullopt;
   }
   std::optional<std::string> LLVMSays = askLLVM(CB, Callee, FAM);
   StringRef Refusal = getRefusal(CB);
-  if (!Refusal.empty())
+  if (!Refusal.empty()) {
+    ++NumKeptByPolicy;
     return Refusal.str() +
            (LLVMSays ? " [LLVM: " + *LLVMSays + "]" : std::string());
+  }
   if (!LLVMSays)
     return std::nullopt;
+  ++NumKeptByLLVM;
   // Name the check that failed, not only LLVM's summary.
   SmallVector<std::string, 4> Parts;
   for (const Blocker &B : findBlockers(CB, Callee, FAM, &Features))
@@ -125,9 +165,15 @@ bool HelperInliner::inlineOne(const WorkItem &Item) {
   InlineFunctionInfo IFI(GetAC);
   InlineResult R = InlineFunction(CB, IFI, /*MergeAttributes=*/true);
   if (!R.isSuccess()) {
+    ++NumKeptInlineFailed;
     missed(CB, Callee, R.getFailureReason());
     return false;
   }
+  ++NumInlined;
+  countRows(Rows);
+  LLVM_DEBUG(dbgs() << "inlined: " << Callee.getName() << " into "
+                    << Caller.getName() << " (rows: " << join(Rows, ", ")
+                    << ")\n");
   // Merged attributes may have changed what TargetLibraryInfo and TTI
   // would answer; those results never invalidate themselves.
   FAM.clear(Caller, Caller.getName());

@@ -11,8 +11,10 @@
 #include "passes/HelperInline.h"
 #include "passes/HelperOrigin.h"
 #include "passes/HelperReport.h"
+#include "passes/InternalCopy.h"
 
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/Statistic.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/InstrTypes.h"
@@ -20,13 +22,13 @@
 #include "llvm/IR/Module.h"
 #include "llvm/Support/Debug.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Transforms/Utils/Cloning.h"
 #include "llvm/Transforms/Utils/ModuleUtils.h"
-#include "llvm/Transforms/Utils/ValueMapper.h"
 
 using namespace llvm;
 
 #define DEBUG_TYPE "rust-helpers-late-inline"
+
+STATISTIC(NumLateCalls, "Calls the optimizer made direct, for the late round");
 
 namespace rih {
 
@@ -40,12 +42,7 @@ bool keepCopyForLateRound(Function &F) {
     if (const auto *CB = dyn_cast<CallBase>(U.getUser()))
       if (CB->isCallee(&U))
         return false; // Calls were refused: they stay calls, on purpose.
-  ValueToValueMapTy VMap;
-  Function *Copy = CloneFunction(&F, VMap);
-  Copy->setName(F.getName() + LateCopySuffix);
-  Copy->setLinkage(GlobalValue::InternalLinkage);
-  Copy->setVisibility(GlobalValue::DefaultVisibility);
-  Copy->setComdat(nullptr);
+  Function *Copy = cloneAsInternalCopy(F, F.getName() + LateCopySuffix);
   Module &M = *F.getParent();
   appendToCompilerUsed(M, {Copy});
   LLVMContext &Ctx = M.getContext();
@@ -123,6 +120,7 @@ PreservedAnalyses HelperLateInlinePass::run(Module &M,
     for (CallBase *CB : Calls)
       CB->setCalledFunction(P.Copy);
     Moved += Calls.size();
+    NumLateCalls += Calls.size();
     Names.push_back(P.Decl->getName().str());
     P.Decl->setName(Names.back() + ".rih.decl");
     P.Copy->setName(Names.back());

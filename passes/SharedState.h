@@ -9,7 +9,7 @@
 // rust/helpers/helpers.o is part of vmlinux), so every global a helper file
 // defines already has its one definition there.  Linking a helper body into
 // the crate must neither give the crate a second instance of that data nor
-// change what its symbol or its address means (README "Linking rules"):
+// change what its symbol or its address means (docs/linking.md):
 //
 //  * data with a symbol keeps it (getDataSymbolRule): mutable, weak, common
 //    and weak constant data becomes a declaration of the helper object's

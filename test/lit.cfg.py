@@ -48,7 +48,7 @@ config.environment["LC_ALL"] = "C"
 config.environment["RIH_LLVM_MAJOR"] = config.llvm_version_major
 config.environment["LLVM_BINDIR"] = tools
 config.environment["RIH_BUILD_DIR"] = config.rih_obj_root
-# Tests that need LLVM 22's behaviour (README, "Supported toolchains") say
+# Tests that need LLVM 22's behaviour (docs/toolchains.md) say
 # REQUIRES: llvm-22.
 config.available_features.add("llvm-" + config.llvm_version_major)
 

@@ -1,4 +1,4 @@
-; The data rules of README "Linking rules", one linkage at a time, on
+; The data rules of docs/linking.md, one linkage at a time, on
 ; hand-written IR (data-symbols.test has them from real C):
 ;
 ;   linkonce_odr, weak_odr data      kept as it is: the final link keeps one

@@ -903,8 +903,7 @@ class Gen:
                 self.features.append("tls" if ext else "static-tls")
 
     def make_odd(self):
-        """The constructs the plugin must treat specially (README "Linking
-        rules"): naked helpers, weak helpers, strong and weak aliases,
+        """The constructs the plugin must treat specially (docs/linking.md): naked helpers, weak helpers, strong and weak aliases,
         ifuncs, helpers calling those, constant tables whose address escapes,
         constant tables with a symbol, weak constants, thread-local state,
         16-byte atomics under target("cx16").  override.c holds strong
