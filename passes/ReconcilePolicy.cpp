@@ -43,8 +43,6 @@ StringRef getHardeningModeName(HardeningMode M) {
   llvm_unreachable("unknown hardening mode");
 }
 
-ArrayRef<PolicyRow> getPolicy() { return PolicyTable; }
-
 const PolicyRow &getPolicyRow(PolicyRowId Id) {
   return PolicyTable[static_cast<unsigned>(Id)];
 }

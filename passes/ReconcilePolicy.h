@@ -67,9 +67,6 @@ std::optional<HardeningMode> parseHardeningMode(llvm::StringRef S);
 /// Returns the spelling of \p M, as parsed by parseHardeningMode.
 llvm::StringRef getHardeningModeName(HardeningMode M);
 
-/// Returns every row of the policy, in the order of ReconcilePolicy.def.
-llvm::ArrayRef<PolicyRow> getPolicy();
-
 /// Returns the row \p Id.
 const PolicyRow &getPolicyRow(PolicyRowId Id);
 

@@ -40,7 +40,6 @@ EnvironmentConfig readEnvironmentConfig() {
                 "for the JSON report or unset it";
       return C;
     }
-    C.HasReport = true;
     C.Options.ReportPath = *Report;
   }
   if (std::optional<std::string> Mode =

@@ -17,6 +17,11 @@
 //   RUST_INLINE_HELPERS_DEBUG=MODE       keep|drop (debug=)
 //   RUST_INLINE_HELPERS_PREFIX=STR       only names starting so are helpers
 //   RUST_INLINE_HELPERS_SUFFIX=STR       only names ending so (e.g. __extern)
+//   RUST_INLINE_HELPERS_DEPS=PATH        a make dependency file (deps=)
+//   RUST_INLINE_HELPERS_DEPS_TARGET=NAME its target (deps-target=)
+//   RUST_INLINE_HELPERS_FILE_PREFIX_MAP=OLD=NEW:...
+//                                        paths rewritten in the provenance
+//                                        record (file-prefix-map=)
 //
 // Unset, loading the plugin changes nothing.
 //
@@ -36,8 +41,7 @@ struct EnvironmentConfig {
   bool Enabled = false;
   /// Which of the optional variables were set, so that explicit pass
   /// parameters can fill in only the rest.
-  bool HasReport = false, HasHardening = false, HasMismatch = false,
-       HasDebug = false;
+  bool HasHardening = false, HasMismatch = false, HasDebug = false;
   RustInlineHelpersOptions Options;
   /// Non-empty when a variable is malformed: the message names it and the
   /// fix.  The composite pass reports it as an error when it runs.
