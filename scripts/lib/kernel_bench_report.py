@@ -91,6 +91,20 @@ def pct(a, b):
     return (a / b - 1.0) * 100.0
 
 
+def figure_rows(data, fmt, bold=None):
+    """One table row per variant: for pread and io_uring, the median (with
+    min-max over the rounds, in FMT) and the difference from null_blk."""
+    rows = []
+    for v in VARIANTS:
+        row = ["**%s**" % v if v == bold else v]
+        for key in ("pread", "uring"):
+            xs = data[v][key]
+            row += [fmt % med(xs) + spread(xs, fmt),
+                    "%+.2f %%" % pct(med(xs), med(data["null_blk"][key]))]
+        rows.append("| " + " | ".join(row) + " |")
+    return rows
+
+
 def tool_version(cmd):
     try:
         return subprocess.run(cmd, capture_output=True, text=True, timeout=30).stdout.splitlines()[0]
@@ -205,13 +219,7 @@ def main():
         "| variant | pread: instructions per I/O | vs null_blk | io_uring: instructions per I/O | vs null_blk |",
         "|---|---|---|---|---|",
     ]
-    for v in VARIANTS:
-        row = ["**%s**" % v if v == "plugin" else v]
-        for key in ("pread", "uring"):
-            xs = icount[v][key]
-            row += ["%.0f%s" % (med(xs), spread(xs)),
-                    "%+.2f %%" % pct(med(xs), med(icount["null_blk"][key]))]
-        L.append("| " + " | ".join(row) + " |")
+    L += figure_rows(icount, "%.0f", bold="plugin")
     off, plug, way, c = (ipio[v] for v in VARIANTS)
     uoff, uplug, uway, uc = (med(icount[v]["uring"]) for v in VARIANTS)
     L += [
@@ -237,13 +245,7 @@ def main():
               % (args.kvm_reads, args.rounds), "",
               "| variant | pread ns per I/O | vs null_blk | io_uring ns per I/O | vs null_blk |",
               "|---|---|---|---|---|"]
-        for v in VARIANTS:
-            row = [v]
-            for key in ("pread", "uring"):
-                xs = kvm[v][key]
-                row += ["%.1f%s" % (med(xs), spread(xs, "%.1f")),
-                        "%+.2f %%" % pct(med(xs), med(kvm["null_blk"][key]))]
-            L.append("| " + " | ".join(row) + " |")
+        L += figure_rows(kvm, "%.1f")
     else:
         L.append("Skipped: %s. The instruction counts above do not depend on it." % args.kvm_note)
     L += [
