@@ -13,6 +13,7 @@
 #include "passes/HelperOrigin.h"
 #include "passes/HelperReport.h"
 #include "passes/InlineBlockers.h"
+#include "passes/ReconcileRules.h"
 #include "passes/TargetFeatures.h"
 
 #include "llvm/ADT/SetVector.h"
@@ -42,7 +43,7 @@ STATISTIC(NumKeptByPolicy, "Helper calls kept: a policy row refused them");
 STATISTIC(NumKeptByLLVM, "Helper calls kept: LLVM's checks still refuse");
 STATISTIC(NumKeptInlineFailed, "Helper calls kept: InlineFunction failed");
 // One per policy row: the calls inlined after that row reconciled them.
-#define RIH_POLICY_ROW(Id, Kind, Class, Rule, Subject, Reason, Source)         \
+#define RIH_POLICY_ROW(Id, Kind, Class, Rule, Keys, Subject, Reason, Source)   \
   STATISTIC(NumInlinedWith##Id, "Helper calls inlined with policy row " #Id);
 #include "passes/ReconcilePolicy.def"
 
@@ -54,7 +55,7 @@ void countRows(ArrayRef<std::string> Rows) {
   if (!AreStatisticsEnabled())
     return;
   static const std::pair<StringRef, Statistic *> ByName[] = {
-#define RIH_POLICY_ROW(Id, Kind, Class, Rule, Subject, Reason, Source)         \
+#define RIH_POLICY_ROW(Id, Kind, Class, Rule, Keys, Subject, Reason, Source)   \
   {#Id, &NumInlinedWith##Id},
 #include "passes/ReconcilePolicy.def"
   };
@@ -87,7 +88,6 @@ private:
   bool inlineOne(const WorkItem &Item);
   void missed(CallBase &CB, Function &Callee, StringRef Reason);
   bool finishHelpers();
-  bool propagateUnmergedHardening();
 
   Module &M;
   FunctionAnalysisManager &FAM;
@@ -248,63 +248,6 @@ bool HelperInliner::finishHelpers() {
   return Changed;
 }
 
-/// Hardening attributes that LLVM's inliner neither checks nor merges
-/// (zero-call-used-regs, fn_ret_thunk_extern): a function that has one, as
-/// the policy gives a helper's caller, passes it on to every function that
-/// calls it, transitively, because the normal inliner may later move its
-/// code, the helper's included, into them without it.  In a module where
-/// every function already has it (clang's), nothing changes.
-bool HelperInliner::propagateUnmergedHardening() {
-  auto Zero = [](const Function &F) {
-    StringRef V = F.getFnAttribute("zero-call-used-regs").getValueAsString();
-    return V == "skip" ? StringRef() : V;
-  };
-  SmallVector<Function *, 16> Work;
-  for (Function &F : M)
-    if (!F.isDeclaration() && !isLinkedHelper(F) &&
-        (!Zero(F).empty() || F.hasFnAttribute(Attribute::FnRetThunkExtern)))
-      Work.push_back(&F);
-  bool Changed = false;
-  while (!Work.empty()) {
-    Function *F = Work.pop_back_val();
-    for (User *U : F->users()) {
-      auto *CB = dyn_cast<CallBase>(U);
-      if (!CB || CB->getCalledOperand() != F)
-        continue;
-      Function *G = CB->getFunction();
-      if (isLinkedHelper(*G))
-        continue;
-      bool Gained = false;
-      if (!Zero(*F).empty() &&
-          G->getFnAttribute("zero-call-used-regs").getValueAsString().empty()) {
-        G->addFnAttr("zero-call-used-regs", Zero(*F));
-        Gained = true;
-        if (Report)
-          Report->notePropagated("zero-call-used-regs", G->getName());
-      }
-      if (F->hasFnAttribute(Attribute::FnRetThunkExtern) &&
-          !G->hasFnAttribute(Attribute::FnRetThunkExtern)) {
-        G->addFnAttr(Attribute::FnRetThunkExtern);
-        Gained = true;
-        if (Report)
-          Report->notePropagated("fn_ret_thunk_extern", G->getName());
-      }
-      if (!Gained)
-        continue;
-      Changed = true;
-      Work.push_back(G);
-      OptimizationRemarkEmitter ORE(G);
-      ORE.emit([&] {
-        return OptimizationRemarkAnalysis(RemarkPassName, "Propagated", G)
-               << ore::NV("Caller", G->getName()) << " gains the hardening of "
-               << ore::NV("Callee", F->getName())
-               << ", whose code it may inline";
-      });
-    }
-  }
-  return Changed;
-}
-
 bool HelperInliner::run() {
   // Calls written in the crate; calls inside helper bodies are reached when
   // a body is inlined (and a body left over is deleted or declared again).
@@ -331,7 +274,7 @@ bool HelperInliner::run() {
       if (auto *CB = dyn_cast<CallBase>(&I))
         clearCallMarks(*CB);
   if (Changed)
-    Changed |= propagateUnmergedHardening();
+    Changed |= propagateUnmergedHardening(M, Report);
   Changed |= finishHelpers();
   return Changed;
 }

@@ -27,28 +27,25 @@ namespace rih {
 
 /// Names the attributes of Attributes.td's CompatRule list that differ
 /// between \p Caller and \p Callee (for the message only; the decision is
-/// AttributeFuncs::areInlineCompatible's).
+/// AttributeFuncs::areInlineCompatible's): enum attributes first, then
+/// string attributes with both values.
 static std::string describeCompatRule(const Function &Caller,
                                       const Function &Callee) {
-  SmallVector<Attribute::AttrKind, 16> Kinds(getSanitizerKinds());
-  Kinds.append({Attribute::SafeStack, Attribute::ShadowCallStack,
-                Attribute::NoProfile, Attribute::StrictFP});
-  static const char *const Strings[] = {
-      "use-sample-profile",      "sign-return-address",
-      "sign-return-address-key", "branch-protection-pauth-lr",
-      "denormal-fp-math",        "denormal-fp-math-f32"};
   SmallVector<std::string, 4> Diff;
-  for (Attribute::AttrKind K : Kinds)
-    if (Caller.hasFnAttribute(K) != Callee.hasFnAttribute(K))
-      Diff.push_back(
-          (Attribute::getNameFromAttrKind(K) +
-           (Callee.hasFnAttribute(K) ? " (helper only)" : " (caller only)"))
-              .str());
-  for (const char *S : Strings) {
-    Attribute A = Caller.getFnAttribute(S), B = Callee.getFnAttribute(S);
-    if (A.getValueAsString() != B.getValueAsString())
-      Diff.push_back((Twine(S) + "=\"" + B.getValueAsString() +
-                      "\" in the helper, \"" + A.getValueAsString() +
+  for (StringRef Name : getCompatRuleAttributes())
+    if (isEnumAttribute(Name) && getAttributeByName(Caller, Name).isValid() !=
+                                     getAttributeByName(Callee, Name).isValid())
+      Diff.push_back((Name + (getAttributeByName(Callee, Name).isValid()
+                                  ? " (helper only)"
+                                  : " (caller only)"))
+                         .str());
+  for (StringRef Name : getCompatRuleAttributes()) {
+    if (isEnumAttribute(Name))
+      continue;
+    StringRef A = Caller.getFnAttribute(Name).getValueAsString(),
+              B = Callee.getFnAttribute(Name).getValueAsString();
+    if (A != B)
+      Diff.push_back((Name + "=\"" + B + "\" in the helper, \"" + A +
                       "\" in the caller")
                          .str());
   }
@@ -64,8 +61,7 @@ static std::string describeBuiltins(const Function &Caller,
     if (!A.isStringAttribute())
       continue;
     StringRef K = A.getKindAsString();
-    if ((K == "no-builtins" || K.starts_with("no-builtin-")) &&
-        !Caller.hasFnAttribute(K))
+    if (rowCovers(PolicyRowId::NoBuiltins, K) && !Caller.hasFnAttribute(K))
       Names.push_back(K.str());
   }
   return join(Names, ", ") + " on the helper only";

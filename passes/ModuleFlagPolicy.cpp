@@ -55,15 +55,12 @@ std::string show(const FlagValue *V) {
   return "a non-integer value";
 }
 
-/// Strength of an integer flag value: the value itself, except for
-/// frame-pointer, whose values are not ordered by strength
-/// (llvm::FramePointerKind: None 0, NonLeaf 1, All 2, Reserved 3,
-/// NonLeafNoReserve 4).
+/// Strength of an integer flag value: the value itself, except for row
+/// FramePointerFlag's, whose values are not ordered by strength.
 uint64_t strength(StringRef Key, uint64_t V) {
-  if (Key != "frame-pointer")
+  if (!rowCovers(PolicyRowId::FramePointerFlag, Key))
     return V;
-  static const uint64_t Order[] = {0, 3, 4, 1, 2};
-  return V < 5 ? Order[V] : V;
+  return getFramePointerFlagStrength(V);
 }
 
 bool sameValue(const FlagValue *A, const FlagValue *B) {
@@ -162,7 +159,7 @@ void upgradeOldBranchProtection(Module &Helper,
   StringMap<FlagValue> Before = readFlags(Helper);
   compat::copyBranchProtectionToFunctions(Helper);
   StringMap<FlagValue> After = readFlags(Helper);
-  for (StringRef Key : {"branch-target-enforcement", "sign-return-address"})
+  for (StringRef Key : getRowKeys(PolicyRowId::OldBranchProtection))
     if (intFlag(Before, Key) == 1 && intFlag(After, Key) == 2)
       Changes.push_back({Key.str(), PolicyRowId::OldBranchProtection,
                          "1 (flag only) copied onto the helper's functions "

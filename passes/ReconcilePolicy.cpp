@@ -6,10 +6,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "passes/ReconcilePolicy.h"
-#include "passes/LLVMCompat.h"
-
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringSwitch.h"
+#include "llvm/IR/Function.h"
 #include "llvm/Support/ErrorHandling.h"
 
 using namespace llvm;
@@ -17,9 +16,10 @@ using namespace llvm;
 namespace rih {
 
 static const PolicyRow PolicyTable[] = {
-#define RIH_POLICY_ROW(Id, Kind, Class, Rule, Subject, Reason, Source)         \
-  {PolicyRowId::Id,  #Id,     PolicyKind::Kind, PolicyClass::Class,            \
-   PolicyRule::Rule, Subject, Reason,           Source},
+#define RIH_POLICY_ROW(Id, Kind, Class, Rule, Keys, Subject, Reason, Source)   \
+  {PolicyRowId::Id, #Id,    PolicyKind::Kind, PolicyClass::Class,              \
+   PolicyRule::Rule, Keys,  Subject,          Reason,                          \
+   Source},
 #include "passes/ReconcilePolicy.def"
 };
 
@@ -47,17 +47,31 @@ const PolicyRow &getPolicyRow(PolicyRowId Id) {
   return PolicyTable[static_cast<unsigned>(Id)];
 }
 
+constexpr unsigned NumRows = std::size(PolicyTable);
+
+ArrayRef<StringRef> getRowKeys(PolicyRowId Id) {
+  // Split once; the table is constant, and function-local statics are
+  // initialized once even when passes run on several threads.
+  static const std::vector<SmallVector<StringRef, 4>> Keys = [] {
+    std::vector<SmallVector<StringRef, 4>> Out(NumRows);
+    for (unsigned I = 0; I != NumRows; ++I)
+      StringRef(PolicyTable[I].Keys)
+          .split(Out[I], ',', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
+    return Out;
+  }();
+  return Keys[static_cast<unsigned>(Id)];
+}
+
+bool rowCovers(PolicyRowId Id, StringRef Name) {
+  return any_of(getRowKeys(Id), [Name](StringRef Key) {
+    return Key.consume_back("*") ? Name.starts_with(Key) : Name == Key;
+  });
+}
+
 const PolicyRow &getModuleFlagRow(StringRef Key) {
-  for (const PolicyRow &Row : PolicyTable) {
-    if (Row.Kind != PolicyKind::ModuleFlag ||
-        Row.Rule == PolicyRule::LinkerMerge)
-      continue;
-    SmallVector<StringRef, 8> Names;
-    StringRef(Row.Subject).split(Names, ',');
-    for (StringRef N : Names)
-      if (N.trim() == Key)
-        return Row;
-  }
+  for (const PolicyRow &Row : PolicyTable)
+    if (Row.Kind == PolicyKind::ModuleFlag && rowCovers(Row.Id, Key))
+      return Row;
   return getPolicyRow(PolicyRowId::ModuleFlags);
 }
 
@@ -87,36 +101,60 @@ bool ruleReconciles(PolicyRule Rule) {
 }
 
 ArrayRef<Attribute::AttrKind> getSanitizerKinds() {
-  static const Attribute::AttrKind Kinds[] = {
-      Attribute::SanitizeAddress,
-      Attribute::SanitizeThread,
-      compat::SanitizeType,
-      Attribute::SanitizeMemory,
-      Attribute::SanitizeHWAddress,
-      Attribute::SanitizeMemTag,
-      Attribute::SanitizeNumericalStability,
-      compat::SanitizeRealtime,
-      compat::SanitizeRealtimeBlocking};
-  // Attribute::None stands for a sanitizer this LLVM does not have.
-  static const SmallVector<Attribute::AttrKind, 9> Present(
-      llvm::make_filter_range(
-          Kinds, [](Attribute::AttrKind K) { return K != Attribute::None; }));
-  return Present;
+  // A name this LLVM does not know is Attribute::None: left out.
+  static const SmallVector<Attribute::AttrKind, 9> Kinds = [] {
+    SmallVector<Attribute::AttrKind, 9> Out;
+    for (StringRef Name : getRowKeys(PolicyRowId::Sanitizers))
+      if (Attribute::AttrKind K = Attribute::getAttrKindFromName(Name);
+          K != Attribute::None)
+        Out.push_back(K);
+    return Out;
+  }();
+  return Kinds;
 }
 
-// The subjects of rows HardeningFeatures, CodegenFeatures and
-// EncodingFeatures.
-bool isHardeningFeature(StringRef F) {
-  return F.starts_with("retpoline") || F.starts_with("harden-sls") ||
-         F.starts_with("lvi-");
+ArrayRef<StringRef> getCompatRuleAttributes() {
+  static const SmallVector<StringRef, 24> Names = [] {
+    SmallVector<StringRef, 24> Out;
+    for (PolicyRowId Id :
+         {PolicyRowId::Sanitizers, PolicyRowId::OtherHardening,
+          PolicyRowId::ShadowCallStack, PolicyRowId::ProfileAttributes,
+          PolicyRowId::PointerAuth, PolicyRowId::FloatSemantics})
+      append_range(Out, getRowKeys(Id));
+    return Out;
+  }();
+  return Names;
 }
 
-bool isCodegenOnlyFeature(StringRef F) { return F == "outline-atomics"; }
+Attribute getAttributeByName(const Function &F, StringRef Name) {
+  Attribute::AttrKind K = Attribute::getAttrKindFromName(Name);
+  return K == Attribute::None ? F.getFnAttribute(Name) : F.getFnAttribute(K);
+}
 
-bool isEncodingFeature(StringRef F) {
-  return is_contained({"relax", "c", "zca", "zcb", "zcd", "zcf", "zce", "zcmp",
-                       "zcmt", "zcmop"},
-                      F);
+namespace {
+/// The values of "frame-pointer", weakest first, with the
+/// llvm::FramePointerKind each has as a module flag (llvm/Support/CodeGen.h).
+struct FramePointerValue {
+  StringRef Name;
+  uint64_t FlagValue;
+};
+constexpr FramePointerValue FramePointerOrder[] = {
+    {"none", 0}, {"reserved", 3}, {"non-leaf-no-reserve", 4},
+    {"non-leaf", 1}, {"all", 2}};
+} // namespace
+
+std::optional<unsigned> getFramePointerStrength(StringRef Value) {
+  for (unsigned I = 0; I != std::size(FramePointerOrder); ++I)
+    if (FramePointerOrder[I].Name == Value)
+      return I;
+  return std::nullopt;
+}
+
+uint64_t getFramePointerFlagStrength(uint64_t FlagValue) {
+  for (unsigned I = 0; I != std::size(FramePointerOrder); ++I)
+    if (FramePointerOrder[I].FlagValue == FlagValue)
+      return I;
+  return FlagValue;
 }
 
 } // namespace rih

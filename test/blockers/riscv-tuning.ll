@@ -1,4 +1,4 @@
-; Row TuningFeatures (callee dropped): a riscv64 helper whose subtarget has
+; Row TuningFeatures (callee adopts): a riscv64 helper whose subtarget has
 ; tuning-only features the caller lacks (+no-default-unroll,
 ; +lui-addi-fusion: they change instruction choice, never what is legal).
 ; LLVM alone refuses ("conflicting attributes": RISC-V wants the callee's
