@@ -12,6 +12,7 @@
 #include "passes/HelperOrigin.h"
 #include "passes/HelperReport.h"
 #include "passes/InternalCopy.h"
+#include "passes/PassOptions.h"
 
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/Statistic.h"
@@ -82,16 +83,12 @@ SmallVector<LatePair, 4> takeLatePairs(Module &M) {
 
 void HelperLateInlinePass::printPipeline(raw_ostream &OS,
                                          function_ref<StringRef(StringRef)>) {
+  RustInlineHelpersOptions View;
+  View.Link.Hardening = Options.Reconcile.Hardening;
+  View.ReportPath = Options.ReportPath;
   OS << "rust-helpers-late-inline";
-  SmallVector<std::string, 2> Params;
-  if (!Options.ReportPath.empty())
-    Params.push_back("report=" + Options.ReportPath);
-  if (Options.Reconcile.Hardening != HardeningMode::Strengthen)
-    Params.push_back(
-        ("hardening=" + getHardeningModeName(Options.Reconcile.Hardening))
-            .str());
-  if (!Params.empty())
-    OS << "<" << join(Params, ";") << ">";
+  if (std::string Params = printOptions(View, LateInlinePass); !Params.empty())
+    OS << "<" << Params << ">";
 }
 
 PreservedAnalyses HelperLateInlinePass::run(Module &M,

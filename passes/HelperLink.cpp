@@ -11,6 +11,7 @@
 #include "passes/HelperDiagnostics.h"
 #include "passes/HelperFiles.h"
 #include "passes/HelperReport.h"
+#include "passes/PassOptions.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
@@ -185,28 +186,9 @@ std::optional<bool> parseDropDebugInfo(StringRef Value) {
 
 void HelperLinkPass::printPipeline(raw_ostream &OS,
                                    function_ref<StringRef(StringRef)>) {
-  OS << "rust-helpers-link<";
-  ListSeparator Sep(";");
-  for (const std::string &F : Options.HelperFiles)
-    OS << Sep << "helpers=" << F;
-  printLinkParameters(OS, Sep, Options);
-  OS << ">";
-}
-
-void printLinkParameters(raw_ostream &OS, ListSeparator &Sep,
-                         const HelperLinkOptions &Options) {
-  if (Options.Hardening != HardeningMode::Strengthen)
-    OS << Sep << "hardening=" << getHardeningModeName(Options.Hardening);
-  if (Options.Mismatch != MismatchMode::Error)
-    OS << Sep << "mismatch=" << getMismatchModeName(Options.Mismatch);
-  if (Options.DropDebugInfo)
-    OS << Sep << "debug=drop";
-  if (!Options.Prefix.empty())
-    OS << Sep << "prefix=" << Options.Prefix;
-  if (!Options.Suffix.empty())
-    OS << Sep << "suffix=" << Options.Suffix;
-  if (Options.InModule)
-    OS << Sep << "lto";
+  RustInlineHelpersOptions View;
+  View.Link = Options;
+  OS << "rust-helpers-link<" << printOptions(View, LinkPass) << ">";
 }
 
 PreservedAnalyses HelperLinkPass::run(Module &M, ModuleAnalysisManager &) {

@@ -72,12 +72,6 @@ struct HelperLinkOptions {
   }
 };
 
-/// Prints the parameters of \p Options after helpers= (hardening=,
-/// mismatch=, debug=, prefix=, suffix=, lto), each non-default one preceded
-/// by \p Sep, as a pipeline writes them.
-void printLinkParameters(llvm::raw_ostream &OS, llvm::ListSeparator &Sep,
-                         const HelperLinkOptions &Options);
-
 /// Parses a debug= value: "keep" gives false, "drop" true
 /// (HelperLinkOptions::DropDebugInfo); anything else nothing.
 std::optional<bool> parseDropDebugInfo(llvm::StringRef Value);

@@ -17,6 +17,7 @@
 #include "passes/HelperDiagnostics.h"
 #include "passes/HelperOrigin.h"
 #include "passes/InlineBlockers.h"
+#include "passes/PassOptions.h"
 #include "passes/ReconcileRules.h"
 
 #include "llvm/ADT/SmallPtrSet.h"
@@ -301,9 +302,11 @@ bool Reconciler::run() {
 
 void HelperReconcilePass::printPipeline(raw_ostream &OS,
                                         function_ref<StringRef(StringRef)>) {
+  RustInlineHelpersOptions View;
+  View.Link.Hardening = Options.Hardening;
   OS << "rust-helpers-reconcile";
-  if (Options.Hardening != HardeningMode::Strengthen)
-    OS << "<hardening=" << getHardeningModeName(Options.Hardening) << ">";
+  if (std::string Params = printOptions(View, ReconcilePass); !Params.empty())
+    OS << "<" << Params << ">";
 }
 
 PreservedAnalyses HelperReconcilePass::run(Module &M,

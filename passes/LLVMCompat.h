@@ -27,6 +27,7 @@
 #include "llvm/MC/TargetRegistry.h"
 #include "llvm/Passes/OptimizationLevel.h"
 #include "llvm/Passes/PassBuilder.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Target/TargetMachine.h"
 #include "llvm/Target/TargetOptions.h"
 #include "llvm/TargetParser/Triple.h"
@@ -226,6 +227,19 @@ inline void registerThinLTOPostLinkEarlySimplification(llvm::PassBuilder &PB,
         if (PostLink)
           CB(MPM, Level);
       });
+#endif
+}
+
+/// formatv for a format that may leave some of \p Vals unused (the error
+/// messages of PassOptions.def).  LLVM 20 added a check that every argument
+/// is used, on by default (llvm/Support/FormatVariadic.h, formatv(bool, ...)).
+template <typename... Ts>
+std::string formatvUnchecked(const char *Fmt, Ts &&...Vals) {
+#if LLVM_VERSION_MAJOR >= 20
+  return llvm::formatv(/*Validate=*/false, Fmt, std::forward<Ts>(Vals)...)
+      .str();
+#else
+  return llvm::formatv(Fmt, std::forward<Ts>(Vals)...).str();
 #endif
 }
 

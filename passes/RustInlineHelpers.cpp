@@ -51,22 +51,7 @@ static std::vector<ProvenanceFile> collectProvenance(const Module &M,
 
 void RustInlineHelpersPass::printPipeline(raw_ostream &OS,
                                           function_ref<StringRef(StringRef)>) {
-  OS << "rust-inline-helpers<";
-  ListSeparator Sep(";");
-  for (const std::string &F : Options.Link.HelperFiles)
-    OS << Sep << "helpers=" << F;
-  if (!Options.ReportPath.empty())
-    OS << Sep << "report=" << Options.ReportPath;
-  if (!Options.DepsPath.empty())
-    OS << Sep << "deps=" << Options.DepsPath;
-  if (!Options.DepsTarget.empty())
-    OS << Sep << "deps-target=" << Options.DepsTarget;
-  for (const PrefixMapEntry &E : Options.FilePrefixMap)
-    OS << Sep << "file-prefix-map=" << E.first << "=" << E.second;
-  // The hardening mode is one for both steps (setHardening).
-  printLinkParameters(OS, Sep, Options.Link);
-  if (Options.LateRound)
-    OS << Sep << "late";
+  OS << "rust-inline-helpers<" << printOptions(Options, CompositePass);
   OS << ">";
 }
 
@@ -101,7 +86,7 @@ PreservedAnalyses RustInlineHelpersPass::run(Module &M,
   if (!HadErrors && hasErrors(M.getContext()))
     return PA; // The host reported the link error; nothing was linked.
   MAM.invalidate(M, PA);
-  PreservedAnalyses Step = HelperReconcilePass(Options.Reconcile).run(M, MAM);
+  PreservedAnalyses Step = HelperReconcilePass(Options.reconcileOptions()).run(M, MAM);
   MAM.invalidate(M, Step);
   PA.intersect(std::move(Step));
   Step = HelperInlinePass(&Report, Options.LateRound).run(M, MAM);

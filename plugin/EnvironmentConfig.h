@@ -7,7 +7,8 @@
 //
 // rustc parses -C llvm-args before it loads -Zllvm-plugins, and Kbuild and
 // cargo pass environment variables to every compiler process, so the plugin
-// also reads its configuration from the environment:
+// also reads its configuration from the environment.  The variables are the
+// EnvVar column of passes/PassOptions.def:
 //
 //   RUST_INLINE_HELPERS=a.bc:b.bc        helper files (':'-separated);
 //                                        setting it turns the plugin on
@@ -30,26 +31,32 @@
 #ifndef RUST_INLINE_HELPERS_PLUGIN_ENVIRONMENTCONFIG_H
 #define RUST_INLINE_HELPERS_PLUGIN_ENVIRONMENTCONFIG_H
 
-#include "passes/RustInlineHelpers.h"
+#include "passes/PassOptions.h"
+
+#include "llvm/ADT/SmallVector.h"
 
 #include <string>
+#include <utility>
 
 namespace rih {
 
 struct EnvironmentConfig {
   /// True when RUST_INLINE_HELPERS is set (even to a bad value).
   bool Enabled = false;
-  /// Which of the optional variables were set, so that explicit pass
-  /// parameters can fill in only the rest.
-  bool HasHardening = false, HasMismatch = false, HasDebug = false;
+  /// Every value read, in the table's order (a List variable: one per
+  /// entry), so that explicit pass parameters can take the rest.
+  llvm::SmallVector<std::pair<OptionId, std::string>, 8> Values;
+  /// Values applied to the defaults.
   RustInlineHelpersOptions Options;
   /// Non-empty when a variable is malformed: the message names it and the
   /// fix.  The composite pass reports it as an error when it runs.
   std::string Error;
 };
 
-/// Reads the RUST_INLINE_HELPERS* variables of this process.
-EnvironmentConfig readEnvironmentConfig();
+/// Returns the RUST_INLINE_HELPERS* variables of this process, read the
+/// first time it is called (the environment of a compiler process does not
+/// change while it runs).  Reports nothing itself: see Error.
+const EnvironmentConfig &getEnvironmentConfig();
 
 } // namespace rih
 

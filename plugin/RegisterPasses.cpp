@@ -16,6 +16,7 @@
 #include "passes/LLVMCompat.h"
 #include "passes/RustInlineHelpers.h"
 
+#include "llvm/ADT/SmallSet.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/Support/Error.h"
@@ -34,134 +35,53 @@ Error badParameter(StringRef PassName, StringRef Param, StringRef Valid) {
       Param.str().c_str(), PassName.str().c_str(), Valid.str().c_str());
 }
 
-enum ParamSet : unsigned {
-  HelpersParam = 1,
-  ReportParam = 2,
-  HardeningParam = 4,
-  MismatchParam = 8,
-  DebugParam = 16,
-  LateParam = 32,
-  NameParams = 64, ///< prefix= and suffix=
-  LTOParam = 128,
-  DepsParams = 256, ///< deps=, deps-target= and file-prefix-map=
-};
-
-/// Parses "helpers=PATH;helpers=PATH;report=PATH;hardening=MODE;...", accepting
-/// the parameters in \p Allowed.  helpers= is required when allowed.
+/// Parses "helpers=PATH;helpers=PATH;report=PATH;hardening=MODE;...", the
+/// options of PassOptions.def that the passes \p Passes take, then takes
+/// the ones not written from the environment (RUST_INLINE_HELPERS*), when it
+/// is set and valid: explicit parameters win.  helpers= is required when
+/// allowed.
 Expected<RustInlineHelpersOptions>
-parseOptions(StringRef Params, StringRef PassName, unsigned Allowed) {
-  // How each parameter set is written in the message of a bad parameter.
-  static constexpr std::pair<unsigned, const char *> Spellings[] = {
-      {HelpersParam, "helpers=PATH (one per file)"},
-      {ReportParam, "report=PATH"},
-      {HardeningParam, "hardening=strengthen|refuse|ignore"},
-      {MismatchParam, "mismatch=error|warn"},
-      {DebugParam, "debug=keep|drop"},
-      {LateParam, "late"},
-      {NameParams, "prefix=STR, suffix=STR"},
-      {LTOParam, "lto"},
-      {DepsParams, "deps=PATH, deps-target=NAME, file-prefix-map=OLD=NEW"},
-  };
-  SmallVector<StringRef, 9> ValidList;
-  for (const auto &[Set, Spelling] : Spellings)
-    if (Allowed & Set)
-      ValidList.push_back(Spelling);
-  std::string Valid = join(ValidList, ", ");
+parseOptions(StringRef Params, StringRef PassName, unsigned Passes) {
+  SmallVector<const OptionInfo *, 16> Allowed;
+  SmallVector<StringRef, 16> Syntax;
+  for (const OptionInfo &O : getOptionTable())
+    if (O.Passes & Passes) {
+      Allowed.push_back(&O);
+      Syntax.push_back(O.Syntax);
+    }
+  std::string Valid = join(Syntax, ", ");
   RustInlineHelpersOptions Opts;
-  bool SawHardening = false, SawMismatch = false, SawDebug = false,
-       SawPrefix = false, SawSuffix = false;
+  SmallSet<OptionId, 8> Seen;
   while (!Params.empty()) {
     StringRef Param;
     std::tie(Param, Params) = Params.split(';');
-    auto [Key, Value] = Param.split('=');
-    if ((Allowed & HelpersParam) && Key == "helpers" && !Value.empty()) {
-      Opts.Link.HelperFiles.push_back(Value.str());
-    } else if ((Allowed & ReportParam) && Key == "report" && !Value.empty()) {
-      if (!Opts.ReportPath.empty())
-        return badParameter(PassName, Param, "report= given twice");
-      Opts.ReportPath = Value.str();
-    } else if ((Allowed & HardeningParam) && Key == "hardening") {
-      std::optional<HardeningMode> Mode = parseHardeningMode(Value);
-      if (!Mode || SawHardening)
-        return badParameter(PassName, Param,
-                            SawHardening ? "hardening= given twice"
-                                         : "hardening=strengthen (default), "
-                                           "hardening=refuse or "
-                                           "hardening=ignore");
-      SawHardening = true;
-      Opts.setHardening(*Mode);
-    } else if ((Allowed & MismatchParam) && Key == "mismatch") {
-      std::optional<MismatchMode> Mode = parseMismatchMode(Value);
-      if (!Mode || SawMismatch)
-        return badParameter(PassName, Param,
-                            SawMismatch ? "mismatch= given twice"
-                                        : "mismatch=error (default) or "
-                                          "mismatch=warn");
-      SawMismatch = true;
-      Opts.Link.Mismatch = *Mode;
-    } else if ((Allowed & NameParams) && (Key == "prefix" || Key == "suffix") &&
-               !Value.empty()) {
-      bool &Saw = Key == "prefix" ? SawPrefix : SawSuffix;
-      if (Saw)
-        return badParameter(PassName, Param, (Key + "= given twice").str());
-      Saw = true;
-      (Key == "prefix" ? Opts.Link.Prefix : Opts.Link.Suffix) = Value.str();
-    } else if ((Allowed & DepsParams) &&
-               (Key == "deps" || Key == "deps-target") && !Value.empty()) {
-      std::string &Dest = Key == "deps" ? Opts.DepsPath : Opts.DepsTarget;
-      if (!Dest.empty())
-        return badParameter(PassName, Param, (Key + "= given twice").str());
-      Dest = Value.str();
-    } else if ((Allowed & DepsParams) && Key == "file-prefix-map") {
-      std::optional<PrefixMapEntry> E = parsePrefixMapEntry(Value);
-      if (!E)
-        return badParameter(PassName, Param,
-                            "file-prefix-map=OLD=NEW, e.g. "
-                            "file-prefix-map=/home/me/linux/=");
-      Opts.FilePrefixMap.push_back(std::move(*E));
-    } else if ((Allowed & LTOParam) && Param == "lto") {
-      Opts.Link.InModule = true;
-    } else if ((Allowed & LateParam) && Param == "late") {
-      Opts.LateRound = true;
-    } else if ((Allowed & DebugParam) && Key == "debug") {
-      std::optional<bool> Drop = parseDropDebugInfo(Value);
-      if (!Drop || SawDebug)
-        return badParameter(PassName, Param,
-                            SawDebug ? "debug= given twice"
-                                     : "debug=keep (default) or debug=drop");
-      SawDebug = true;
-      Opts.Link.DropDebugInfo = *Drop;
-    } else {
+    StringRef Key, Value;
+    std::tie(Key, Value) = Param.split('=');
+    const auto *It = find_if(Allowed, [&](const OptionInfo *O) {
+      return O->Kind == OptionKind::Flag ? Param == O->Name : Key == O->Name;
+    });
+    if (It == Allowed.end())
       return badParameter(PassName, Param, Valid);
-    }
+    const OptionInfo &O = **It;
+    // A path or a name must not be empty; a mode is checked by setOption.
+    if (O.Kind != OptionKind::Flag && Value.empty() && O.ParamError.empty())
+      return badParameter(PassName, Param, Valid);
+    if (O.Kind == OptionKind::Value && Seen.contains(O.Id))
+      return badParameter(PassName, Param, (O.Name + "= given twice").str());
+    if (!setOption(O.Id, Value, Opts))
+      return badParameter(PassName, Param,
+                          O.ParamError.empty() ? StringRef(Valid)
+                                               : O.ParamError);
+    Seen.insert(O.Id);
   }
-  // Parameters not written in the pipeline come from the environment
-  // (RUST_INLINE_HELPERS*), when it is set and valid: explicit ones win.
-  EnvironmentConfig Env = readEnvironmentConfig();
-  if (Env.Enabled && Env.Error.empty()) {
-    if ((Allowed & HelpersParam) && Opts.Link.HelperFiles.empty())
-      Opts.Link.HelperFiles = Env.Options.Link.HelperFiles;
-    if ((Allowed & ReportParam) && Opts.ReportPath.empty())
-      Opts.ReportPath = Env.Options.ReportPath;
-    if ((Allowed & HardeningParam) && !SawHardening && Env.HasHardening) {
-      Opts.setHardening(Env.Options.getHardening());
-    }
-    if ((Allowed & MismatchParam) && !SawMismatch && Env.HasMismatch)
-      Opts.Link.Mismatch = Env.Options.Link.Mismatch;
-    if ((Allowed & DebugParam) && !SawDebug && Env.HasDebug)
-      Opts.Link.DropDebugInfo = Env.Options.Link.DropDebugInfo;
-    if ((Allowed & DepsParams) && Opts.DepsPath.empty())
-      Opts.DepsPath = Env.Options.DepsPath;
-    if ((Allowed & DepsParams) && Opts.DepsTarget.empty())
-      Opts.DepsTarget = Env.Options.DepsTarget;
-    if ((Allowed & DepsParams) && Opts.FilePrefixMap.empty())
-      Opts.FilePrefixMap = Env.Options.FilePrefixMap;
-    if ((Allowed & NameParams) && !SawPrefix)
-      Opts.Link.Prefix = Env.Options.Link.Prefix;
-    if ((Allowed & NameParams) && !SawSuffix)
-      Opts.Link.Suffix = Env.Options.Link.Suffix;
-  }
-  if ((Allowed & HelpersParam) && Opts.Link.HelperFiles.empty())
+  const EnvironmentConfig &Env = getEnvironmentConfig();
+  if (Env.Enabled && Env.Error.empty())
+    for (const auto &[Id, Value] : Env.Values)
+      if (!Seen.contains(Id) && any_of(Allowed, [Id = Id](const OptionInfo *O) {
+            return O->Id == Id;
+          }))
+        setOption(Id, Value, Opts);
+  if ((Passes & LinkingPasses) && Opts.Link.HelperFiles.empty())
     return createStringError(
         inconvertibleErrorCode(),
         "rust-inline-helpers: pass '%s' needs at least one helper bitcode "
@@ -171,40 +91,6 @@ parseOptions(StringRef Params, StringRef PassName, unsigned Allowed) {
   return Opts;
 }
 
-Expected<RustInlineHelpersOptions>
-parseRustInlineHelpersOptions(StringRef Params) {
-  return parseOptions(Params, "rust-inline-helpers",
-                      HelpersParam | ReportParam | HardeningParam |
-                          MismatchParam | DebugParam | LateParam | NameParams |
-                          LTOParam | DepsParams);
-}
-
-Expected<LateInlineOptions> parseLateInlineOptions(StringRef Params) {
-  Expected<RustInlineHelpersOptions> O = parseOptions(
-      Params, "rust-helpers-late-inline", ReportParam | HardeningParam);
-  if (!O)
-    return O.takeError();
-  return LateInlineOptions{O->Reconcile, O->ReportPath};
-}
-
-Expected<HelperLinkOptions> parseHelperLinkOptions(StringRef Params) {
-  Expected<RustInlineHelpersOptions> O =
-      parseOptions(Params, "rust-helpers-link",
-                   HelpersParam | HardeningParam | MismatchParam | DebugParam |
-                       NameParams | LTOParam);
-  if (!O)
-    return O.takeError();
-  return std::move(O->Link);
-}
-
-Expected<ReconcileOptions> parseReconcileOptions(StringRef Params) {
-  Expected<RustInlineHelpersOptions> O =
-      parseOptions(Params, "rust-helpers-reconcile", HardeningParam);
-  if (!O)
-    return O.takeError();
-  return O->Reconcile;
-}
-
 bool parseModulePipelineElement(StringRef Name, ModulePassManager &MPM,
                                 ArrayRef<PassBuilder::PipelineElement>) {
 #define MODULE_PASS(NAME, CLASS, CREATE_PASS)                                  \
@@ -212,9 +98,11 @@ bool parseModulePipelineElement(StringRef Name, ModulePassManager &MPM,
     MPM.addPass(CREATE_PASS);                                                  \
     return true;                                                               \
   }
-#define MODULE_PASS_WITH_PARAMS(NAME, CLASS, CREATE_PASS, PARSER, PARAMS)      \
+#define MODULE_PASS_WITH_PARAMS(NAME, CLASS, CREATE_PASS, PASSES)              \
   if (PassBuilder::checkParametrizedPassName(Name, NAME)) {                    \
-    auto Params = PassBuilder::parsePassParameters(PARSER, Name, NAME);        \
+    auto Params = PassBuilder::parsePassParameters(                            \
+        [](StringRef P) { return parseOptions(P, NAME, PASSES); }, Name,       \
+        NAME);                                                                 \
     if (!Params) {                                                             \
       /* A plugin's parser can only say no; print why first. */                \
       errs() << toString(Params.takeError()) << "\n";                          \
@@ -236,7 +124,7 @@ bool parseModulePipelineElement(StringRef Name, ModulePassManager &MPM,
 /// (FullLinkTimeOptimizationEarly).  A module already processed, by an
 /// explicit pass or an earlier step, is left alone.
 static void registerFromEnvironment(PassBuilder &PB) {
-  EnvironmentConfig Env = readEnvironmentConfig();
+  const EnvironmentConfig &Env = getEnvironmentConfig();
   if (!Env.Enabled)
     return;
   RustInlineHelpersOptions Opts = Env.Options;
@@ -272,9 +160,9 @@ static void registerFromEnvironment(PassBuilder &PB) {
 /// `rust-inline-helpers<...;late>`) left copies for it.
 static void registerLateRound(PassBuilder &PB) {
   LateInlineOptions Opts;
-  EnvironmentConfig Env = readEnvironmentConfig();
+  const EnvironmentConfig &Env = getEnvironmentConfig();
   if (Env.Enabled && Env.Error.empty())
-    Opts = {Env.Options.Reconcile, Env.Options.ReportPath};
+    Opts = {Env.Options.reconcileOptions(), Env.Options.ReportPath};
   compat::registerOptimizerEarly(
       PB, [Opts](ModulePassManager &MPM, OptimizationLevel) {
         MPM.addPass(HelperLateInlinePass(Opts));
@@ -290,7 +178,7 @@ void registerRustInlineHelpersPasses(PassBuilder &PB) {
           PB.getPassInstrumentationCallbacks()) {
 #define MODULE_PASS(NAME, CLASS, CREATE_PASS)                                  \
   PIC->addClassToPassName(#CLASS, NAME);
-#define MODULE_PASS_WITH_PARAMS(NAME, CLASS, CREATE_PASS, PARSER, PARAMS)      \
+#define MODULE_PASS_WITH_PARAMS(NAME, CLASS, CREATE_PASS, PASSES)              \
   PIC->addClassToPassName(#CLASS, NAME);
 #include "plugin/Passes.def"
   }
