@@ -30,7 +30,7 @@
 //    drop it with `/DISCARD/ : { *(.note.rust-inline-helpers) }` or
 //    `objcopy --remove-section=.note.rust-inline-helpers`.
 //
-// scripts/rih-provenance prints either form.
+// tools/rih-provenance prints either form.
 //
 //===----------------------------------------------------------------------===//
 

@@ -207,10 +207,10 @@ config.substitutions.append(
     ("%cargo-example", os.path.join(src, "scripts", "cargo-example") + " --plugin " + config.rih_plugin)
 )
 config.substitutions.append(
-    ("%rih-provenance", sys.executable + " " + os.path.join(src, "scripts", "rih-provenance"))
+    ("%rih-provenance", sys.executable + " " + os.path.join(src, "tools", "rih-provenance"))
 )
 config.substitutions.append(
-    ("%helper-calls", sys.executable + " " + os.path.join(src, "scripts", "lib", "helper_calls.py"))
+    ("%helper-calls", sys.executable + " " + os.path.join(src, "tools", "helper_calls.py"))
 )
 
 # Targets compiled into this LLVM, as "<arch>-registered-target" features.

@@ -3,7 +3,7 @@
 //
 //   1. writes the out-of-line wrappers of the header's `static inline`
 //      functions (NAME__extern, as bindgen's --wrap-static-fns) and their
-//      Rust declarations, with scripts/wrap-static-fns;
+//      Rust declarations, with tools/wrap-static-fns;
 //   2. compiles the wrappers with clang into a static archive: bitcode
 //      (-flto=full) when the crate is built with -Clinker-plugin-lto, so
 //      that the linker's LTO sees both sides, machine code otherwise, plus
@@ -23,7 +23,7 @@
 //      caches").
 //
 // Tools, from the environment when set: RIH_CLANG (clang-22), RIH_AR
-// (llvm-ar-22), RIH_SCRIPTS (the repository's scripts/); RIH_C_LTO=thin
+// (llvm-ar-22), RIH_TOOLS (the repository's tools/); RIH_C_LTO=thin
 // compiles the wrappers for ThinLTO instead of full LTO; RIH_CFLAGS adds C
 // flags; RIH_CACHE_KEY=0 leaves out CARGO_RIH_INPUTS_SHA256 (only for the
 // test that shows why it is there).
@@ -97,10 +97,10 @@ fn tool(var: &str, default: &str) -> String {
 fn build_wrappers(w: &Wrap) -> PathBuf {
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let manifest = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
-    let scripts = PathBuf::from(tool("RIH_SCRIPTS", &manifest.join("../../scripts").to_string_lossy()));
+    let tools = PathBuf::from(tool("RIH_TOOLS", &manifest.join("../../tools").to_string_lossy()));
     let clang = tool("RIH_CLANG", "clang-22");
     let ar = tool("RIH_AR", "llvm-ar-22");
-    let generator = scripts.join("wrap-static-fns");
+    let generator = tools.join("wrap-static-fns");
     println!("cargo:rerun-if-changed={}", generator.display());
 
     let c_file = out.join("wrappers.c");
@@ -119,7 +119,7 @@ fn build_wrappers(w: &Wrap) -> PathBuf {
         gen.args(["--functions", w.library_functions]);
     }
     gen.arg("--").args(w.clang_args);
-    run(&mut gen, "scripts/wrap-static-fns");
+    run(&mut gen, "tools/wrap-static-fns");
     // Rebuild when a header the wrappers came from changes (a new library
     // version): every prerequisite of the make-style dependency file.
     let deps = std::fs::read_to_string(out.join("wrappers.d")).expect("wrap-static-fns writes wrappers.d");

@@ -213,11 +213,11 @@ rih_always_inline_source() {
 }
 
 # "COUNT NAME" per rust_helper_* that OBJ calls or jumps to, sorted by name
-# (scripts/lib/helper_calls.py says what counts).
+# (tools/helper_calls.py says what counts).
 rih_count_helper_calls() {
   local obj=$1
   [[ -f $obj ]] || rih_die "no object file $obj"
-  python3 "$(dirname "${BASH_SOURCE[0]}")/helper_calls.py" --objdump "$LLVM_OBJDUMP" "$obj" ||
+  python3 "$(dirname "${BASH_SOURCE[0]}")/../../tools/helper_calls.py" --objdump "$LLVM_OBJDUMP" "$obj" ||
     rih_die "cannot count the helper calls of $obj"
 }
 

@@ -17,6 +17,7 @@ import re
 import subprocess
 import sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
 from helper_calls import helper_calls
 from kernel_report import MODULES, module_results
 BINDIR = os.environ.get("LLVM_BINDIR", "/usr/lib/llvm-%s/bin" % os.environ.get("RIH_LLVM_MAJOR", "22"))

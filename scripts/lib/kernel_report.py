@@ -24,6 +24,7 @@ import re
 import subprocess
 import sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
 from helper_calls import FUNC, INSN, RELOC_LINE, helper_calls
 
 MODULES = ("rust_inline_helpers", "rust_inline_helpers_module")

@@ -31,7 +31,7 @@ import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-PROVENANCE = os.path.join(HERE, "..", "rih-provenance")
+PROVENANCE = os.path.join(HERE, "..", "..", "tools", "rih-provenance")
 from kernel_report import MODULES
 
 

@@ -3,7 +3,7 @@
 ; .note.rust-inline-helpers (plugin version, each helper file's path and
 ; SHA-256, the helpers inlined from it).  A file that gave nothing is not
 ; listed, a module the plugin left alone gets no record (controls), and
-; file-prefix-map= rewrites the recorded paths.  scripts/rih-provenance reads
+; file-prefix-map= rewrites the recorded paths.  tools/rih-provenance reads
 ; both forms and --check tells an output built from an older helper file.
 ;
 ; RUN: rm -rf %t && split-file %s %t && cd %t
