@@ -109,15 +109,10 @@ rih_build_userspace() {
 
 rih_link_userspace() {
   local out=$1 bc=$2 exe=$3
-  local -a libs
   shift 3
-  [[ -f $out/librust-runtime.a && -f $out/libhelpers.a ]] ||
-    rih_die "$out has no user-space build (run rih_build_userspace first)"
-  # One line, usually without a final newline.
-  read -r -a libs <"$out/native-libs.txt" || true
   # rustc's triple is x86_64-unknown-linux-gnu, clang's default -pc-.
   rih_run '' "$CLANG" -O2 -Wno-override-module -c "$bc" -o "$exe.o"
-  rih_run '' "$CLANG" -o "$exe" "$exe.o" "$@" "$out/libhelpers.a" "$out/librust-runtime.a" "${libs[@]}"
+  rih_link_userspace_obj "$out" "$exe.o" "$exe" "$@"
 }
 
 # As rih_link_userspace, for a crate already compiled to an object (by rustc
