@@ -33,22 +33,19 @@ static std::string describeCompatRule(const Function &Caller,
                                       const Function &Callee) {
   SmallVector<std::string, 4> Diff;
   for (StringRef Name : getCompatRuleAttributes())
-    if (isEnumAttribute(Name) && getAttributeByName(Caller, Name).isValid() !=
-                                     getAttributeByName(Callee, Name).isValid())
+    if (isEnumAttribute(Name) && attributeDiffers(Caller, Callee, Name))
       Diff.push_back((Name + (getAttributeByName(Callee, Name).isValid()
                                   ? " (helper only)"
                                   : " (caller only)"))
                          .str());
-  for (StringRef Name : getCompatRuleAttributes()) {
-    if (isEnumAttribute(Name))
-      continue;
-    StringRef A = Caller.getFnAttribute(Name).getValueAsString(),
-              B = Callee.getFnAttribute(Name).getValueAsString();
-    if (A != B)
-      Diff.push_back((Name + "=\"" + B + "\" in the helper, \"" + A +
+  for (StringRef Name : getCompatRuleAttributes())
+    if (!isEnumAttribute(Name) && attributeDiffers(Caller, Callee, Name))
+      Diff.push_back((Name + "=\"" +
+                      Callee.getFnAttribute(Name).getValueAsString() +
+                      "\" in the helper, \"" +
+                      Caller.getFnAttribute(Name).getValueAsString() +
                       "\" in the caller")
                          .str());
-  }
   if (Diff.empty())
     return "attributes that must match differ";
   return join(Diff, ", ");

@@ -159,23 +159,6 @@ inline void copyBranchProtectionToFunctions(llvm::Module &M) {
 #endif
 }
 
-/// Attribute kinds LLVM 22 has and LLVM 19 does not (sanitize_type,
-/// sanitize_realtime, sanitize_realtime_blocking): Attribute::None on LLVM 19,
-/// where no function can carry them.
-#if LLVM_VERSION_MAJOR >= 22
-constexpr llvm::Attribute::AttrKind SanitizeType =
-    llvm::Attribute::SanitizeType;
-constexpr llvm::Attribute::AttrKind SanitizeRealtime =
-    llvm::Attribute::SanitizeRealtime;
-constexpr llvm::Attribute::AttrKind SanitizeRealtimeBlocking =
-    llvm::Attribute::SanitizeRealtimeBlocking;
-#else
-constexpr llvm::Attribute::AttrKind SanitizeType = llvm::Attribute::None;
-constexpr llvm::Attribute::AttrKind SanitizeRealtime = llvm::Attribute::None;
-constexpr llvm::Attribute::AttrKind SanitizeRealtimeBlocking =
-    llvm::Attribute::None;
-#endif
-
 /// A module pipeline callback that takes only the optimization level.
 using ModuleEPCallback =
     std::function<void(llvm::ModulePassManager &, llvm::OptimizationLevel)>;

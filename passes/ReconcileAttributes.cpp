@@ -34,16 +34,6 @@ StringRef strAttr(const Function &F, StringRef Kind) {
   return F.getFnAttribute(Kind).getValueAsString();
 }
 
-/// True when attribute \p Name (a row's key) differs: presence for an enum
-/// attribute, the value for a string attribute.
-bool attributeDiffers(const Function &Caller, const Function &Callee,
-                      StringRef Name) {
-  if (isEnumAttribute(Name))
-    return getAttributeByName(Caller, Name).isValid() !=
-           getAttributeByName(Callee, Name).isValid();
-  return strAttr(Caller, Name) != strAttr(Callee, Name);
-}
-
 } // namespace
 
 //===----------------------------------------------------------------------===//

@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "passes/ReconcilePolicy.h"
+
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/IR/Function.h"
@@ -129,6 +130,15 @@ ArrayRef<StringRef> getCompatRuleAttributes() {
 Attribute getAttributeByName(const Function &F, StringRef Name) {
   Attribute::AttrKind K = Attribute::getAttrKindFromName(Name);
   return K == Attribute::None ? F.getFnAttribute(Name) : F.getFnAttribute(K);
+}
+
+bool attributeDiffers(const Function &Caller, const Function &Callee,
+                      StringRef Name) {
+  if (isEnumAttribute(Name))
+    return getAttributeByName(Caller, Name).isValid() !=
+           getAttributeByName(Callee, Name).isValid();
+  return Caller.getFnAttribute(Name).getValueAsString() !=
+         Callee.getFnAttribute(Name).getValueAsString();
 }
 
 namespace {

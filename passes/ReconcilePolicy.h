@@ -123,6 +123,12 @@ inline bool isEnumAttribute(llvm::StringRef Name) {
          llvm::Attribute::None;
 }
 
+/// Returns true when attribute \p Name (a row's key) differs between
+/// \p Caller and \p Callee: its presence for an enum attribute, its value
+/// for a string attribute (absent reads as "").
+bool attributeDiffers(const llvm::Function &Caller,
+                      const llvm::Function &Callee, llvm::StringRef Name);
+
 /// Strength of a "frame-pointer" function attribute value (rows FramePointer
 /// and FramePointerFlag): none 0 < reserved 1 < non-leaf-no-reserve 2 <
 /// non-leaf 3 < all 4; std::nullopt for a value this policy does not know.

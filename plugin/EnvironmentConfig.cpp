@@ -20,7 +20,6 @@ static EnvironmentConfig readEnvironmentConfig() {
   if (!sys::Process::GetEnv("RUST_INLINE_HELPERS"))
     return C;
   C.Enabled = true;
-  C.Options.FromEnvironment = true;
   for (const OptionInfo &O : getOptionTable()) {
     if (O.EnvVar.empty())
       continue;
