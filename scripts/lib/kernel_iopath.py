@@ -38,7 +38,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from kernel_report import function_bodies  # noqa: E402
+from machine_code import function_bodies  # noqa: E402
 
 TARGET = re.compile(r"^(call|j[a-z]+)q?\s+(?:0x)?[0-9a-f]+ <([^>+]+)(\+0x[0-9a-f]+)?>")
 INDIRECT = re.compile(r"^(?:call|jmp)q?\s+\*|__x86_indirect_thunk")

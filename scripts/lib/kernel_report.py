@@ -25,7 +25,9 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
-from helper_calls import FUNC, INSN, RELOC_LINE, helper_calls
+from helper_calls import helper_calls
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from machine_code import PROTECTIONS, listings, returns  # noqa: E402
 
 MODULES = ("rust_inline_helpers", "rust_inline_helpers_module")
 
@@ -151,58 +153,13 @@ def reports(build):
 
 
 LABEL = {"off": "option off", "on": "option on (plugin)", "always": "Linux 7.1 way"}
-RETURN = re.compile(r"^(ret|retq|jmp\s+.*<__x86_return_thunk>|jmp\s+.*__x86_return_thunk)")
-XOR_SELF = re.compile(r"^xorl?\s+%(\w+),\s*%(\w+)$")
-
-
-def function_bodies(objdump, path, relocations=False):
-    """Yields (function, [instruction text, ...]) for each function of PATH's
-    disassembly, in order; with RELOCATIONS (objdump -dr) the target of a
-    relocation is appended to the instruction it belongs to."""
-    args = [objdump, "-dr" if relocations else "-d", "--no-show-raw-insn", path]
-    out = subprocess.run(args, capture_output=True, text=True).stdout
-    func, body = None, []
-    for line in out.splitlines():
-        m = FUNC.match(line)
-        if m:
-            if func:
-                yield func, body
-            func, body = m.group(1), []
-            continue
-        if func is None:
-            continue
-        if relocations and RELOC_LINE.match(line):
-            if body:
-                body[-1] += " " + line.split()[-1]
-            continue
-        parts = line.split("\t")
-        if len(parts) < 2 or not INSN.match(line):
-            continue
-        insn = " ".join(p.strip() for p in parts[1:] if p.strip())
-        if insn:
-            body.append(insn)
-    if func:
-        yield func, body
 
 
 def zeroing_functions(objdump, path):
-    """{function: True when every return of it is preceded by register
-    zeroing (xor of a register with itself), as -fzero-call-used-regs
-    emits}, for the functions of PATH that return."""
-    result = {}
-    for func, body in function_bodies(objdump, path):
-        prev, all_zero, returns = "", True, 0
-        for insn in body:
-            if RETURN.match(insn):
-                returns += 1
-                x = XOR_SELF.match(prev)
-                if not (x and x.group(1) == x.group(2)):
-                    all_zero = False
-            if not insn.startswith(("int3", "nop", "lfence")):
-                prev = insn
-        if returns:
-            result[func] = all_zero
-    return result
+    """{function: whether it zeroes the registers it used on every return
+    (machine_code.py's "zcr" rule)} for the functions of PATH that return."""
+    zcr = PROTECTIONS["zcr"].present
+    return {f: zcr(ins) for f, ins in listings(objdump, path).items() if returns(ins)}
 
 
 def main():
@@ -394,29 +351,8 @@ def main():
     return 1 if failures else 0
 
 
-# What each arm64 protection leaves in a function's machine code.
-ARM64_MARKS = (
-    ("pac-ret", "return address signed and checked (`paciasp` ... `autiasp`/`retaa`)",
-     lambda ins: any(i.startswith(("paciasp", "hint #0x19", "hint #25")) for i in ins)
-     and any(i.startswith(("autiasp", "retaa", "hint #0x1d", "hint #29")) for i in ins)),
-    ("BTI", "landing pad at the entry (`bti c`, or `paciasp`, which is one)",
-     lambda ins: bool(ins) and ins[0].startswith(("bti", "paciasp", "hint #0x22", "hint #34", "hint #0x19", "hint #25"))),
-    ("shadow call stack", "x30 pushed to and popped from x18's stack",
-     lambda ins: any(re.match(r"str\s+x30, \[x18\], #(0x)?8$", i) for i in ins)
-     and any(re.match(r"ldr\s+x30, \[x18, #-(0x)?8\]!$", i) for i in ins)),
-    ("stack canary", "canary checked before return (a call to `__stack_chk_fail`)",
-     lambda ins: any("__stack_chk_fail" in i for i in ins)),
-)
-
-
-def arm64_functions(objdump, path):
-    """{function: [instruction text, ...]} of PATH's code (the bodies of
-    functions of one name joined), relocation targets kept on their
-    instruction."""
-    funcs = {}
-    for func, body in function_bodies(objdump, path, relocations=True):
-        funcs.setdefault(func, []).extend(body)
-    return funcs
+# The arm64 protections the report follows (machine_code.py's rules).
+ARM64_MARKS = tuple(PROTECTIONS[k] for k in ("pac-ret", "bti", "scs", "ssp"))
 
 
 def arm64_hardening_section(args, data, variants):
@@ -426,7 +362,7 @@ def arm64_hardening_section(args, data, variants):
     Returns the Markdown lines and the count of protections the on build
     lost."""
     off = data["off"]
-    foff = arm64_functions(args.objdump, os.path.join(off["build"], "vmlinux"))
+    foff = listings(args.objdump, os.path.join(off["build"], "vmlinux"))
     pairs = sorted({(fn, h) for (h, fn) in off["vmlinux"] if fn.startswith("_R") and h in foff})
     out = ["", "## arm64 protections kept by the Rust callers", "",
            "C is built with shadow call stacks (x18), pac-ret, BTI, kCFI and stack canaries; Rust with "
@@ -441,23 +377,23 @@ def arm64_hardening_section(args, data, variants):
     for v in variants:
         if v == "off":
             continue
-        fv = arm64_functions(args.objdump, os.path.join(data[v]["build"], "vmlinux"))
+        fv = listings(args.objdump, os.path.join(data[v]["build"], "vmlinux"))
         still = {(fn, h) for (h, fn) in data[v]["vmlinux"]}
         inlined = [(fn, h) for fn, h in pairs if (fn, h) not in still and fn in fv]
-        for name, _, test in ARM64_MARKS:
-            having = [(fn, h) for fn, h in inlined if test(foff[h])]
-            gone = sorted({fn for fn, h in having if not test(fv[fn])})
+        for mark in ARM64_MARKS:
+            having = [(fn, h) for fn, h in inlined if mark.present(foff[h])]
+            gone = sorted({fn for fn, h in having if not mark.present(fv[fn])})
             if v == "on":
                 lost_on += len(gone)
             out.append("| %s | %s | %d | %d | %d%s |" % (
-                LABEL[v], name, len(having), len(having) - len([1 for fn, h in having if fn in gone]),
+                LABEL[v], mark.name, len(having), len(having) - len([1 for fn, h in having if fn in gone]),
                 len(gone), (": " + ", ".join(gone[:3]) + (" ..." if len(gone) > 3 else "")) if gone else ""))
-    canary = ARM64_MARKS[3][2]
+    canary = PROTECTIONS["ssp"].present
     out += ["", "In the off build %d functions of vmlinux check a stack canary, %d of them helpers "
             "that Rust calls." % (sum(1 for ins in foff.values() if canary(ins)),
                                   len({h for _, h in pairs if canary(foff[h])}))]
     out += ["", "A protection counts as present by: " +
-            "; ".join("%s, %s" % (n, d) for n, d, _ in ARM64_MARKS) + ". Pairs whose Rust function "
+            "; ".join("%s, %s" % (m.name, m.evidence) for m in ARM64_MARKS) + ". Pairs whose Rust function "
             "was itself inlined away in a build are left out of that build's row."]
     return out, lost_on
 
