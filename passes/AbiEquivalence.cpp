@@ -316,9 +316,50 @@ uint64_t bytesRead(const Value &V, const DataLayout &DL, DemandedBits &DB,
   return Read;
 }
 
+/// The parameter of \p CB's callee that receives the argument \p U, when
+/// the callee's body is the one that runs (an exact definition, called
+/// directly with its own type) and the callee reads the caller's memory, not
+/// a copy (no byval, inalloca or preallocated); null otherwise.
+const Argument *calleeParameter(const CallBase &CB, const Use &U) {
+  const Function *Callee = CB.getCalledFunction();
+  if (!CB.isArgOperand(&U) || !Callee || Callee->isDeclaration() ||
+      !Callee->hasExactDefinition() ||
+      Callee->getFunctionType() != CB.getFunctionType())
+    return nullptr;
+  unsigned ArgNo = CB.getArgOperandNo(&U);
+  if (ArgNo >= Callee->arg_size() || CB.isByValArgument(ArgNo) ||
+      CB.isInAllocaArgument(ArgNo) ||
+      CB.paramHasAttr(ArgNo, Attribute::Preallocated))
+    return nullptr;
+  return Callee->getArg(ArgNo);
+}
+
+/// The bytes [\p Offset, \p Offset + \p Len) of an alloca that the copy
+/// \p MT reads from it: when the copy goes to another alloca, only those the
+/// destination's own readers read (a move of a struct copies its padding,
+/// which nobody reads); otherwise all of them.
+uint64_t bytesReadThroughCopy(const MemTransferInst &MT, int64_t Offset,
+                              uint64_t Len, const DataLayout &DL,
+                              unsigned Depth) {
+  if (Len == 0)
+    return 0;
+  uint64_t Copied = byteMask(Offset, Offset + Len);
+  APInt DestOff(DL.getIndexTypeSizeInBits(MT.getRawDest()->getType()), 0);
+  const Value *Dest = MT.getRawDest()->stripAndAccumulateConstantOffsets(
+      DL, DestOff, /*AllowNonInbounds=*/true);
+  int64_t D = DestOff.getSExtValue();
+  if (MT.isVolatile() || !isa<AllocaInst>(Dest) || D < 0 || D + Len > 64 ||
+      Offset + Len > 64)
+    return Copied;
+  uint64_t DestRead = bytesReadOfAlloca(*Dest, 0, DL, Depth + 1);
+  return ((DestRead >> D) & byteMask(0, Len)) << Offset;
+}
+
 /// The bytes of the alloca \p Ptr (at \p Offset from it) that are read:
-/// loads, memcpy/memmove sources, through constant GEPs.  Writes, lifetime
-/// markers and debug records read nothing; any other use reads it all.
+/// loads, memcpy/memmove sources (followed into a destination alloca),
+/// through constant GEPs and into a directly called function's parameter.
+/// Writes, lifetime markers and debug records read nothing; any other use
+/// reads it all.
 uint64_t bytesReadOfAlloca(const Value &Ptr, int64_t Offset,
                            const DataLayout &DL, unsigned Depth) {
   if (Depth > 8 || Offset < 0)
@@ -343,7 +384,15 @@ uint64_t bytesReadOfAlloca(const Value &Ptr, int64_t Offset,
       if (U.getOperandNo() == 0)
         continue; // Written.
       if (const auto *Len = dyn_cast<ConstantInt>(MT->getLength())) {
-        Read |= byteMask(Offset, Offset + Len->getZExtValue());
+        Read |=
+            bytesReadThroughCopy(*MT, Offset, Len->getZExtValue(), DL, Depth);
+        continue;
+      }
+      return ~uint64_t(0);
+    }
+    if (const auto *CB = dyn_cast<CallBase>(I)) {
+      if (const Argument *Param = calleeParameter(*CB, U)) {
+        Read |= bytesReadOfAlloca(*Param, Offset, DL, Depth + 1);
         continue;
       }
       return ~uint64_t(0);

@@ -53,17 +53,17 @@ SYMBOL_OPERAND = re.compile(r"<([^<>+]+)>$")
 ADDEND = re.compile(r"[-+]0x[0-9a-f]+$")
 
 
-def _raw_bodies(objdump, path, relocations, split_at_local_labels=False):
+def _raw_bodies(objdump, path, relocations):
     """Yields (function, [[instruction text, relocation symbol or None],
     ...]) for each function of PATH's disassembly, in order; a local label
-    (.L*) starts a function of its own only with SPLIT_AT_LOCAL_LABELS."""
+    (.L*) does not start a function."""
     args = [objdump, "-dr" if relocations else "-d", "--no-show-raw-insn", path]
     out = subprocess.run(args, capture_output=True, text=True).stdout
     func, body = None, []
     for line in out.splitlines():
         m = FUNC.match(line)
         if m:
-            if m.group(1).startswith(".L") and func is not None and not split_at_local_labels:
+            if m.group(1).startswith(".L") and func is not None:
                 continue
             if func:
                 yield func, body
@@ -91,10 +91,8 @@ def function_bodies(objdump, path, relocations=False):
     """Yields (function, [instruction text, ...]) for each function of
     PATH's disassembly, in order, as objdump prints them (fields joined by
     one space); with RELOCATIONS (objdump -dr) the symbol of an
-    instruction's relocation is appended to it.  Every label, local ones
-    (.Ltmp0) too, starts a function here, as kernel_iopath.py's figures
-    were measured."""
-    for func, body in _raw_bodies(objdump, path, relocations, split_at_local_labels=True):
+    instruction's relocation is appended to it."""
+    for func, body in _raw_bodies(objdump, path, relocations):
         yield func, [text + (" " + reloc if reloc else "") for text, reloc in body]
 
 
