@@ -155,6 +155,8 @@ bool HelperInliner::inlineOne(const WorkItem &Item) {
   }
   SmallVector<StringRef, 4> RowRefs = getReconciledRows(CB);
   SmallVector<std::string, 4> Rows(RowRefs.begin(), RowRefs.end());
+  SmallVector<StringRef, 4> EarlierRefs = getReconciledEarlier(CB);
+  std::string Earlier = join(EarlierRefs, ", ");
   clearCallMarks(CB);
   DebugLoc DLoc = CB.getDebugLoc();
   BasicBlock *Block = CB.getParent();
@@ -188,7 +190,10 @@ bool HelperInliner::inlineOne(const WorkItem &Item) {
     Rem << ore::NV("Helper", Helper) << " inlined into "
         << ore::NV("Caller", Caller.getName()) << " (from "
         << ore::NV("File", getHelperOrigin(Callee)) << ")";
-    if (Rows.empty())
+    if (Rows.empty() && !Earlier.empty())
+      Rem << "; caller already reconciled by earlier calls: "
+          << ore::NV("ReconciledEarlier", Earlier);
+    else if (Rows.empty())
       Rem << "; nothing to reconcile";
     else
       Rem << "; reconciled: " << ore::NV("Reconciled", join(Rows, ", "));

@@ -142,6 +142,22 @@ SmallVector<StringRef, 4> getReconciledRows(const CallBase &CB) {
   return readStrings(CB.getMetadata(ReconciledMDKind));
 }
 
+void setReconciledEarlier(CallBase &CB, ArrayRef<std::string> Rows) {
+  if (Rows.empty()) {
+    CB.setMetadata(EarlierMDKind, nullptr);
+    return;
+  }
+  LLVMContext &Ctx = CB.getContext();
+  SmallVector<Metadata *, 4> Ops;
+  for (const std::string &R : Rows)
+    Ops.push_back(MDString::get(Ctx, R));
+  CB.setMetadata(EarlierMDKind, MDTuple::get(Ctx, Ops));
+}
+
+SmallVector<StringRef, 4> getReconciledEarlier(const CallBase &CB) {
+  return readStrings(CB.getMetadata(EarlierMDKind));
+}
+
 void setRefusal(CallBase &CB, StringRef Reason) {
   LLVMContext &Ctx = CB.getContext();
   CB.setMetadata(RefusedMDKind,
@@ -167,6 +183,7 @@ void clearCallMarks(CallBase &CB) {
   CB.setMetadata(ReconciledMDKind, nullptr);
   CB.setMetadata(RefusedMDKind, nullptr);
   CB.setMetadata(ForcedMDKind, nullptr);
+  CB.setMetadata(EarlierMDKind, nullptr);
 }
 
 } // namespace rih

@@ -44,6 +44,8 @@ inline constexpr const char *ReconciledMDKind =
 inline constexpr const char *RefusedMDKind = "rust-inline-helpers.refused";
 inline constexpr const char *ForcedMDKind = "rust-inline-helpers.forced";
 inline constexpr const char *KeptMDKind = "rust-inline-helpers.kept";
+inline constexpr const char *EarlierMDKind =
+    "rust-inline-helpers.reconciled-earlier";
 /// The name of a helper's copy kept for the late round (HelperLateInline.h)
 /// is the helper's name with this suffix.
 inline constexpr const char *LateCopySuffix = ".rih.late";
@@ -115,6 +117,15 @@ void addReconciledRows(llvm::CallBase &CB,
 /// Returns the policy rows recorded on \p CB by the reconcile pass.
 llvm::SmallVector<llvm::StringRef, 4>
 getReconciledRows(const llvm::CallBase &CB);
+
+/// Records on \p CB that it needed no row because earlier calls in its caller
+/// had reconciled the caller already: \p Rows, one "Row (for helper)" per
+/// row, in the order they were applied.  An empty \p Rows removes the mark.
+void setReconciledEarlier(llvm::CallBase &CB, llvm::ArrayRef<std::string> Rows);
+
+/// Returns what setReconciledEarlier recorded on \p CB (empty: nothing).
+llvm::SmallVector<llvm::StringRef, 4>
+getReconciledEarlier(const llvm::CallBase &CB);
 
 /// Records on \p CB why the reconcile pass refused it.
 void setRefusal(llvm::CallBase &CB, llvm::StringRef Reason);

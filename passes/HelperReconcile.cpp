@@ -56,6 +56,8 @@ private:
   FunctionAnalysisManager &FAM;
   ReconcileOptions Options;
   TargetRules Target;
+  /// Per caller, the rows applied to it so far, as "Row (for helper)".
+  DenseMap<const Function *, SmallVector<std::string, 2>> AppliedTo;
 };
 
 SmallVector<Finding, 4> Reconciler::decide(CallBase &CB, Function &Callee) {
@@ -198,8 +200,15 @@ bool Reconciler::reconcile(CallBase &CB, Function &Callee) {
     return false;
   }
   SmallVector<Finding, 4> Findings = decide(CB, Callee);
-  if (Findings.empty())
+  if (Findings.empty()) {
+    // Nothing left to do: say whether earlier calls did it for this one.
+    auto It = AppliedTo.find(&Caller);
+    setReconciledEarlier(CB,
+                         It == AppliedTo.end() || !getReconciledRows(CB).empty()
+                             ? ArrayRef<std::string>()
+                             : ArrayRef<std::string>(It->second));
     return false;
+  }
 
   // Change nothing unless every row allows it.
   HardeningMode Mode = Options.Hardening;
@@ -228,6 +237,8 @@ bool Reconciler::reconcile(CallBase &CB, Function &Callee) {
   for (const Finding *F : ToApply) {
     apply(*F, Caller, Callee);
     Rows.push_back(rowOf(*F).Name);
+    AppliedTo[&Caller].push_back(
+        (Twine(rowOf(*F).Name) + " (for " + getHelperName(Callee) + ")").str());
   }
   for (const Finding *F : Lost)
     warnLost(CB, Callee, *F);
