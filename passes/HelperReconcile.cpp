@@ -58,6 +58,9 @@ private:
   TargetRules Target;
   /// Per caller, the rows applied to it so far, as "Row (for helper)".
   DenseMap<const Function *, SmallVector<std::string, 2>> AppliedTo;
+  /// The calls decided at least once: only a call's first look tells
+  /// whether earlier calls had already reconciled its caller.
+  SmallPtrSet<const CallBase *, 32> Seen;
 };
 
 SmallVector<Finding, 4> Reconciler::decide(CallBase &CB, Function &Callee) {
@@ -199,14 +202,14 @@ bool Reconciler::reconcile(CallBase &CB, Function &Callee) {
     setRefusal(CB, *Why);
     return false;
   }
+  bool FirstLook = Seen.insert(&CB).second;
   SmallVector<Finding, 4> Findings = decide(CB, Callee);
   if (Findings.empty()) {
-    // Nothing left to do: say whether earlier calls did it for this one.
+    // Nothing left to do: on the first look, say whether earlier calls had
+    // done it.  A later round's rows came after this call, not before.
     auto It = AppliedTo.find(&Caller);
-    setReconciledEarlier(CB,
-                         It == AppliedTo.end() || !getReconciledRows(CB).empty()
-                             ? ArrayRef<std::string>()
-                             : ArrayRef<std::string>(It->second));
+    if (FirstLook && It != AppliedTo.end())
+      setReconciledEarlier(CB, It->second);
     return false;
   }
 
@@ -237,8 +240,11 @@ bool Reconciler::reconcile(CallBase &CB, Function &Callee) {
   for (const Finding *F : ToApply) {
     apply(*F, Caller, Callee);
     Rows.push_back(rowOf(*F).Name);
-    AppliedTo[&Caller].push_back(
-        (Twine(rowOf(*F).Name) + " (for " + getHelperName(Callee) + ")").str());
+    std::string Applied =
+        (Twine(rowOf(*F).Name) + " (for " + getHelperName(Callee) + ")").str();
+    SmallVector<std::string, 2> &Done = AppliedTo[&Caller];
+    if (!is_contained(Done, Applied))
+      Done.push_back(std::move(Applied));
   }
   for (const Finding *F : Lost)
     warnLost(CB, Callee, *F);

@@ -3,8 +3,10 @@
 ; (row NullPointerIsValid); the second then has no difference left.  Its
 ; remark says the caller was reconciled by the earlier call, not that there
 ; was nothing to reconcile; a caller that never needed a row still says
-; "nothing to reconcile".  The noinline helper is the control that stays a
-; call.
+; "nothing to reconcile", and so does a call that precedes the reconciling
+; one (rust_plain_first: the reconciler's second round sees the caller
+; reconciled, but not by an earlier call).  The noinline helper is the
+; control that stays a call.
 ;
 ; RUN: rm -rf %t && split-file %s %t
 ; RUN: %llvm-as %t/helpers.ll -o %t/helpers.bc
@@ -26,6 +28,8 @@
 ; REMARK-DAG: rust_helper_load_b inlined into rust_two (from {{.*}}helpers.bc); caller already reconciled by earlier calls: NullPointerIsValid (for rust_helper_load_a){{$}}
 ; REMARK-DAG: rust_helper_plain inlined into rust_plain (from {{.*}}helpers.bc); nothing to reconcile{{$}}
 ; REMARK-DAG: rust_helper_kept not inlined into rust_plain: NoInline
+; REMARK-DAG: rust_helper_plain inlined into rust_plain_first (from {{.*}}helpers.bc); nothing to reconcile{{$}}
+; REMARK-DAG: rust_helper_load_a inlined into rust_plain_first (from {{.*}}helpers.bc); reconciled: NullPointerIsValid{{$}}
 ; REMARK-NOT: rust_helper_load_a inlined into rust_two {{.*}}already reconciled
 
 ;--- crate.ll
@@ -45,6 +49,12 @@ define i32 @rust_plain(i32 %x) #0 {
   %a = call i32 @rust_helper_plain(i32 %x)
   %b = call i32 @rust_helper_kept(i32 %a)
   ret i32 %b
+}
+define i32 @rust_plain_first(ptr %p, i32 %x) #0 {
+  %a = call i32 @rust_helper_plain(i32 %x)
+  %b = call i32 @rust_helper_load_a(ptr %p)
+  %s = add i32 %a, %b
+  ret i32 %s
 }
 attributes #0 = { nounwind "target-cpu"="x86-64" }
 
