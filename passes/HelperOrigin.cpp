@@ -126,16 +126,23 @@ static SmallVector<StringRef, 4> readStrings(const MDNode *N) {
   return Out;
 }
 
-void addReconciledRows(CallBase &CB, ArrayRef<StringRef> Rows) {
+/// Sets \p CB's metadata \p Kind to a tuple of the strings \p Strings.
+template <typename StringT>
+static void writeStrings(CallBase &CB, const char *Kind,
+                         ArrayRef<StringT> Strings) {
   LLVMContext &Ctx = CB.getContext();
+  SmallVector<Metadata *, 4> Ops;
+  for (StringRef S : Strings)
+    Ops.push_back(MDString::get(Ctx, S));
+  CB.setMetadata(Kind, MDTuple::get(Ctx, Ops));
+}
+
+void addReconciledRows(CallBase &CB, ArrayRef<StringRef> Rows) {
   SmallVector<StringRef, 4> All = readStrings(CB.getMetadata(ReconciledMDKind));
   for (StringRef R : Rows)
     if (!is_contained(All, R))
       All.push_back(R);
-  SmallVector<Metadata *, 4> Ops;
-  for (StringRef R : All)
-    Ops.push_back(MDString::get(Ctx, R));
-  CB.setMetadata(ReconciledMDKind, MDTuple::get(Ctx, Ops));
+  writeStrings<StringRef>(CB, ReconciledMDKind, All);
 }
 
 SmallVector<StringRef, 4> getReconciledRows(const CallBase &CB) {
@@ -143,15 +150,7 @@ SmallVector<StringRef, 4> getReconciledRows(const CallBase &CB) {
 }
 
 void setReconciledEarlier(CallBase &CB, ArrayRef<std::string> Rows) {
-  if (Rows.empty()) {
-    CB.setMetadata(EarlierMDKind, nullptr);
-    return;
-  }
-  LLVMContext &Ctx = CB.getContext();
-  SmallVector<Metadata *, 4> Ops;
-  for (const std::string &R : Rows)
-    Ops.push_back(MDString::get(Ctx, R));
-  CB.setMetadata(EarlierMDKind, MDTuple::get(Ctx, Ops));
+  writeStrings(CB, EarlierMDKind, Rows);
 }
 
 SmallVector<StringRef, 4> getReconciledEarlier(const CallBase &CB) {
@@ -159,9 +158,7 @@ SmallVector<StringRef, 4> getReconciledEarlier(const CallBase &CB) {
 }
 
 void setRefusal(CallBase &CB, StringRef Reason) {
-  LLVMContext &Ctx = CB.getContext();
-  CB.setMetadata(RefusedMDKind,
-                 MDTuple::get(Ctx, {MDString::get(Ctx, Reason)}));
+  writeStrings(CB, RefusedMDKind, ArrayRef<StringRef>(Reason));
 }
 
 StringRef getRefusal(const CallBase &CB) {

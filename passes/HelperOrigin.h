@@ -120,7 +120,7 @@ getReconciledRows(const llvm::CallBase &CB);
 
 /// Records on \p CB that it needed no row because earlier calls in its caller
 /// had reconciled the caller already: \p Rows, one "Row (for helper)" per
-/// row, in the order they were applied.  An empty \p Rows removes the mark.
+/// row, in the order they were applied.
 void setReconciledEarlier(llvm::CallBase &CB, llvm::ArrayRef<std::string> Rows);
 
 /// Returns what setReconciledEarlier recorded on \p CB (empty: nothing).
