@@ -43,9 +43,10 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
-from helper_calls import FUNC, INSN, RELOC_LINE  # noqa: E402
+# One reading of llvm-objdump's lines, and of the x86 prefixes to skip, with
+# the helper-call counter.
+from helper_calls import FUNC, INSN, PREFIXES, RELOC_LINE  # noqa: E402
 
-PREFIXES = ("cs", "ds", "notrack", "rex64", "data16")
 # Branches whose operand a relocation names (the listing shows the symbol).
 RELOCATED_BRANCH = re.compile(r"^(call|jmp|bl|b|j[a-z]+|b\.[a-z]+|auipc)$")
 COMMENT = re.compile(r"\s+(//|#) .*$")
