@@ -69,4 +69,13 @@ void reportWarning(LLVMContext &Ctx, const Twine &Msg) {
       HelperDiagnostic(DS_Warning, ("rust-inline-helpers: " + Msg).str()));
 }
 
+bool CapturingHandler::handleDiagnostics(const DiagnosticInfo &DI) {
+  std::string Text;
+  raw_string_ostream OS(Text);
+  DiagnosticPrinterRawOStream DP(OS);
+  DI.print(DP);
+  Messages.emplace_back(DI.getSeverity(), std::move(Text));
+  return true;
+}
+
 } // namespace rih

@@ -21,7 +21,13 @@
 #ifndef RUST_INLINE_HELPERS_PASSES_HELPERDIAGNOSTICS_H
 #define RUST_INLINE_HELPERS_PASSES_HELPERDIAGNOSTICS_H
 
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/Twine.h"
+#include "llvm/IR/DiagnosticHandler.h"
+#include "llvm/IR/DiagnosticInfo.h"
+
+#include <string>
+#include <utility>
 
 namespace llvm {
 class LLVMContext;
@@ -47,6 +53,15 @@ void reportError(llvm::Module &M, const llvm::Twine &Msg);
 
 /// Reports the warning \p Msg, prefixed with "rust-inline-helpers: ".
 void reportWarning(llvm::LLVMContext &Ctx, const llvm::Twine &Msg);
+
+/// Collects what LLVM reports through a context's diagnostic handler while
+/// it is installed (the IR linker's errors and warnings), so that it can be
+/// reported again with the helper file's name and a fix.
+struct CapturingHandler : public llvm::DiagnosticHandler {
+  llvm::SmallVector<std::pair<llvm::DiagnosticSeverity, std::string>, 2>
+      Messages;
+  bool handleDiagnostics(const llvm::DiagnosticInfo &DI) override;
+};
 
 } // namespace rih
 

@@ -78,6 +78,8 @@ Error checkBitcode(HelperFile &File, LLVMContext &Ctx) {
                 Twine(Modules->size()) +
                 " modules; build the helpers without -fsplit-lto-unit (and "
                 "without -fsanitize=cfi, which implies it)");
+  if (Modules && File.Split && !File.Split->isWhole())
+    return Error::success(); // Parsed in full when it was split.
   Expected<std::unique_ptr<Module>> Parsed =
       Modules ? Modules->front().getLazyModule(Ctx, false, false)
               : Expected<std::unique_ptr<Module>>(Modules.takeError());
@@ -134,7 +136,8 @@ StringRef describeFileType(sys::fs::file_type T) {
 
 } // namespace
 
-Expected<HelperFile> readHelperFile(const std::string &Path, LLVMContext &Ctx) {
+Expected<HelperFile> readHelperFile(const std::string &Path, LLVMContext &Ctx,
+                                    StringRef CacheDir, unsigned ChunkSize) {
   // The type first, without opening the file: opening a FIFO waits for a
   // writer, and a device such as /dev/zero never ends.
   sys::fs::file_status St;
@@ -164,17 +167,36 @@ Expected<HelperFile> readHelperFile(const std::string &Path, LLVMContext &Ctx) {
   StringRef Bytes = File.Buffer->getBuffer();
   ++NumFilesRead;
   NumBytesRead += Bytes.size();
-  File.SHA256 = toHex(SHA256::hash(arrayRefFromStringRef(Bytes)),
-                      /*LowerCase=*/true);
   if (Bytes.trim().empty())
     return fail("helper file '" + Path +
                 "' is empty; rebuild it with 'clang -emit-llvm -c'");
   File.IsBitcode = isBitcode(
       reinterpret_cast<const unsigned char *>(File.Buffer->getBufferStart()),
       reinterpret_cast<const unsigned char *>(File.Buffer->getBufferEnd()));
+  if (File.IsBitcode && !CacheDir.empty()) {
+    // The cache entry holds the file's SHA-256: the bytes are not hashed
+    // again on every run.
+    Expected<std::unique_ptr<HelperFileSplit>> Split = HelperFileSplit::open(
+        CacheDir, Path, File.Buffer->getMemBufferRef(), ChunkSize);
+    if (Split) {
+      File.SHA256 = (*Split)->sha256().str();
+      File.Split = std::move(*Split);
+    } else {
+      File.CacheProblem = toString(Split.takeError());
+    }
+  }
+  if (File.SHA256.empty())
+    File.SHA256 = toHex(SHA256::hash(arrayRefFromStringRef(Bytes)),
+                        /*LowerCase=*/true);
   if (File.IsBitcode) {
     if (Error E = checkBitcode(File, Ctx))
       return std::move(E);
+    if (File.Split && File.Split->isWhole()) {
+      File.KeptWhole = File.Split->whyWhole().str();
+      File.Split.reset(); // Read whole; its SHA-256 came from the cache.
+    }
+    if (!File.Split)
+      File.ModuleIndex = HelperFileIndex::fromModule(*File.Parsed);
     return std::move(File);
   }
   // Textual IR is parsed in full here, to report a syntax error before the
@@ -183,11 +205,32 @@ Expected<HelperFile> readHelperFile(const std::string &Path, LLVMContext &Ctx) {
   if (!M)
     return M.takeError();
   File.Parsed = std::move(*M);
+  File.ModuleIndex = HelperFileIndex::fromModule(*File.Parsed);
   return std::move(File);
 }
 
 Expected<std::unique_ptr<Module>> openHelperModule(HelperFile &File,
-                                                   LLVMContext &Ctx) {
+                                                   LLVMContext &Ctx,
+                                                   const Module &Crate,
+                                                   size_t *ChunksRead) {
+  if (ChunksRead)
+    *ChunksRead = 0;
+  if (File.Split) {
+    // The chunks that define what the crate declares: the IR linker links
+    // nothing else from the file (Linker::LinkOnlyNeeded), and a chunk
+    // holds whatever its definitions refer to.
+    SmallVector<uint32_t, 16> Chunks;
+    for (const GlobalValue &GV : Crate.global_values())
+      if (GV.isDeclaration() && GV.hasName())
+        if (const HelperFileSymbol *S = File.index().lookup(GV.getName());
+            S && S->isExportedDefinition())
+          Chunks.push_back(S->Chunk);
+    llvm::sort(Chunks);
+    Chunks.erase(std::unique(Chunks.begin(), Chunks.end()), Chunks.end());
+    if (ChunksRead)
+      *ChunksRead = Chunks.size();
+    return File.Split->merge(Ctx, File.Path, Chunks);
+  }
   Expected<std::unique_ptr<Module>> M =
       File.Parsed ? std::move(File.Parsed)
       : File.IsBitcode
@@ -196,17 +239,6 @@ Expected<std::unique_ptr<Module>> openHelperModule(HelperFile &File,
   if (M)
     (*M)->setModuleIdentifier(File.Path);
   return M;
-}
-
-Expected<Module &> peekHelperModule(HelperFile &File, LLVMContext &Ctx) {
-  if (!File.Parsed) {
-    Expected<std::unique_ptr<Module>> M = openHelperModule(File, Ctx);
-    if (!M)
-      return M.takeError();
-    File.Parsed = std::move(*M);
-  }
-  File.Parsed->setModuleIdentifier(File.Path);
-  return *File.Parsed;
 }
 
 } // namespace rih

@@ -35,6 +35,11 @@ bool HelperLinker::isHelper(const GlobalValue &GV) const {
   return isExportedDefinition(GV) && Options.isHelperName(GV.getName());
 }
 
+/// The same for a symbol of a helper file's index.
+bool HelperLinker::isHelper(const HelperFileSymbol &S) const {
+  return S.isExportedDefinition() && Options.isHelperName(S.Name);
+}
+
 /// Returns true when a crate call to \p Name that no file defines deserves a
 /// remark: a name that prefix= and suffix= accept, or without them the
 /// kernel's rust_helper_*.
@@ -61,11 +66,14 @@ bool HelperLinker::openAll() {
                          "' is given twice; name each file once");
       return false;
     }
-    Expected<HelperFile> File = readHelperFile(Path, Ctx);
+    Expected<HelperFile> File =
+        readHelperFile(Path, Ctx, Options.CacheDir, Options.ChunkSize);
     if (!File) {
       reportError(M, toString(File.takeError()));
       return false;
     }
+    if (!File->CacheProblem.empty())
+      reportWarning(Ctx, File->CacheProblem);
     if (Report)
       Report->noteFileDigest(File->Path, File->SHA256);
     Files.push_back(std::move(*File));
@@ -80,27 +88,26 @@ bool HelperLinker::openAll() {
 
 /// A ThinLTO backend imports bodies before the plugin runs: the crate then
 /// holds available_externally copies of helpers, which LinkOnlyNeeded would
-/// never replace.  Turn those into declarations of the helpers \p Src
+/// never replace.  Turn those into declarations of the helpers \p File
 /// defines, so that the helper file's definition is linked and reconciled.
-void HelperLinker::dropImportedCopies(const Module &Src) {
-  for (const GlobalValue &SGV : Src.global_values()) {
-    if (!isHelper(SGV))
-      continue;
-    auto *F = dyn_cast_or_null<Function>(M.getNamedValue(SGV.getName()));
-    if (F && F->hasAvailableExternallyLinkage())
-      F->deleteBody(); // Leaves an external declaration.
-  }
+void HelperLinker::dropImportedCopies(const HelperFile &File) {
+  for (Function &F : M)
+    if (F.hasAvailableExternallyLinkage())
+      if (const HelperFileSymbol *S = File.index().lookup(F.getName());
+          S && isHelper(*S))
+        F.deleteBody(); // Leaves an external declaration.
 }
 
-/// Returns true when \p Src defines a non-local symbol that the crate only
-/// declares.  Bodies are not read: a lazily loaded function counts as a
-/// definition.
-bool HelperLinker::providesNeededSymbol(const Module &Src) const {
-  for (const GlobalValue &SGV : Src.global_values()) {
-    if (!isHelper(SGV))
+/// Returns true when \p File defines a helper that the crate only declares
+/// (and that did not stay a call).  Only the crate is walked: the file's
+/// index answers for it.
+bool HelperLinker::providesNeededSymbol(const HelperFile &File) const {
+  for (const GlobalValue &DGV : M.global_values()) {
+    if (!DGV.isDeclaration() || !DGV.hasName() ||
+        KeptAsCalls.contains(DGV.getName()))
       continue;
-    const GlobalValue *DGV = M.getNamedValue(SGV.getName());
-    if (DGV && DGV->isDeclaration() && !KeptAsCalls.contains(SGV.getName()))
+    if (const HelperFileSymbol *S = File.index().lookup(DGV.getName());
+        S && isHelper(*S))
       return true;
   }
   return false;
@@ -125,35 +132,22 @@ bool HelperLinker::run() {
     for (HelperFile &File : Files) {
       if (Skipped.contains(File.Path))
         continue;
-      // A file linked in an earlier round is parsed again only when the
-      // crate now lacks one of its definitions.
-      if (!File.Parsed && Provides.count(File.Path) &&
-          llvm::none_of(Provides[File.Path], [&](const std::string &Name) {
-            const GlobalValue *GV = M.getNamedValue(Name);
-            return GV && GV->isDeclaration() && !KeptAsCalls.contains(Name);
-          }))
+      dropImportedCopies(File);
+      for (const HelperFileSymbol &S : File.index().symbols())
+        if (S.IsFunction && !S.IsDefinition && looksLikeHelper(S.Name))
+          DeclaredOnly.try_emplace(S.Name.str(), File.Path);
+      // A file is parsed (again, for one linked in an earlier round) only
+      // when the crate lacks one of its definitions.
+      if (!providesNeededSymbol(File))
         continue;
-      Expected<Module &> Peek = peekHelperModule(File, Ctx);
-      if (!Peek) {
-        consumeError(Peek.takeError()); // Already checked in openAll.
-        continue;
+      size_t ChunksRead = 0;
+      Expected<std::unique_ptr<Module>> Src =
+          openHelperModule(File, Ctx, M, &ChunksRead);
+      if (!Src) { // A split form damaged since openAll read it.
+        reportError(M, toString(Src.takeError()));
+        return true;
       }
-      dropImportedCopies(*Peek);
-      for (const Function &F : *Peek)
-        if (F.isDeclaration() && looksLikeHelper(F.getName()))
-          DeclaredOnly.try_emplace(F.getName().str(), File.Path);
-      if (!providesNeededSymbol(*Peek))
-        continue;
-      std::vector<std::string> &Names = Provides[File.Path];
-      Names.clear();
-      for (const GlobalValue &GV : Peek->global_values())
-        if (isHelper(GV))
-          Names.push_back(GV.getName().str());
-      Expected<std::unique_ptr<Module>> Src = openHelperModule(File, Ctx);
-      if (!Src) {
-        consumeError(Src.takeError());
-        continue;
-      }
+      noteCacheUse(File, ChunksRead);
       if (!linkOne(std::move(*Src), File))
         return true; // The linker may have moved part of the file.
       if (Skipped.contains(File.Path))

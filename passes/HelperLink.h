@@ -27,6 +27,7 @@
 #ifndef RUST_INLINE_HELPERS_PASSES_HELPERLINK_H
 #define RUST_INLINE_HELPERS_PASSES_HELPERLINK_H
 
+#include "passes/HelperFileSplit.h"
 #include "passes/ReconcilePolicy.h"
 #include "passes/SignatureCheck.h"
 
@@ -58,6 +59,13 @@ struct HelperLinkOptions {
   /// every definition of the helper files is a helper, whatever its name
   /// (the kernel's rust_helper_*, bindgen --wrap-static-fns' *__extern).
   std::string Prefix, Suffix;
+  /// cache-dir=DIR: where helper files are kept split by what each part
+  /// defines (HelperFileSplit.h), so that linking a few helpers from a large
+  /// file costs what a small file costs; empty (the default) for none.
+  std::string CacheDir;
+  /// chunk-size=N: definitions per chunk of a file split into CacheDir, at
+  /// least (HelperFileSplit::DefaultChunkSize; tests look at groups with 1).
+  unsigned ChunkSize = HelperFileSplit::DefaultChunkSize;
   /// lto: the module is a full-LTO merge of the crate with the helper
   /// objects (lld's LTO, from the environment at
   /// FullLinkTimeOptimizationEarly), so a helper it already defines is the C

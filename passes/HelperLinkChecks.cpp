@@ -40,35 +40,41 @@ namespace linker {
 bool HelperLinker::checkDefinitions() {
   StringMap<std::string> DefinedIn;
   for (HelperFile &File : Files) {
-    Expected<Module &> Src = peekHelperModule(File, Ctx);
-    if (!Src) {
-      reportError(M, toString(Src.takeError()));
-      return false;
-    }
+    const HelperFileIndex &Index = File.index();
+    // Two files that both define a symbol: only a link of several files
+    // walks every file's helpers.
+    if (Files.size() > 1)
+      for (const HelperFileSymbol *S : Index.inModuleOrder()) {
+        if (!isHelper(*S) || S->Linkage != GlobalValue::ExternalLinkage)
+          continue;
+        auto [It, New] = DefinedIn.try_emplace(S->Name, File.Path);
+        if (!New) {
+          reportError(M, "'" + S->Name + "' is defined in helper file '" +
+                             It->second + "' and in helper file '" + File.Path +
+                             "'; define each helper in one file only");
+          return false;
+        }
+      }
+    // The helpers the crate defines too, in the file's order: only the
+    // crate is walked.
+    SmallVector<std::pair<const HelperFileSymbol *, const GlobalValue *>, 4>
+        Both;
+    for (const GlobalValue &Mine : M.global_values())
+      if (!Mine.isDeclaration() && !Mine.hasAvailableExternallyLinkage() &&
+          Mine.hasName())
+        if (const HelperFileSymbol *S = Index.lookup(Mine.getName());
+            S && isHelper(*S))
+          Both.push_back({S, &Mine});
+    llvm::sort(Both, [](const auto &A, const auto &B) {
+      return A.first->Position < B.first->Position;
+    });
     SmallVector<StringRef, 4> InCrate;
     std::vector<std::string> DefinedHere;
-    unsigned Exported = 0;
-    for (const GlobalValue &GV : Src->global_values()) {
-      if (!isHelper(GV))
-        continue;
-      ++Exported;
-      const GlobalValue *Mine = M.getNamedValue(GV.getName());
-      bool CrateDefines = Mine && !Mine->isDeclaration() &&
-                          !Mine->hasAvailableExternallyLinkage();
-      if (CrateDefines)
-        DefinedHere.push_back(GV.getName().str());
-      if (CrateDefines && Mine->getLinkage() == GlobalValue::ExternalLinkage &&
-          GV.getLinkage() == GlobalValue::ExternalLinkage)
-        InCrate.push_back(GV.getName());
-      if (GV.getLinkage() != GlobalValue::ExternalLinkage)
-        continue;
-      auto [It, New] = DefinedIn.try_emplace(GV.getName(), File.Path);
-      if (!New) {
-        reportError(M, "'" + GV.getName() + "' is defined in helper file '" +
-                           It->second + "' and in helper file '" + File.Path +
-                           "'; define each helper in one file only");
-        return false;
-      }
+    for (auto &[S, Mine] : Both) {
+      DefinedHere.push_back(S->Name.str());
+      if (Mine->getLinkage() == GlobalValue::ExternalLinkage &&
+          S->Linkage == GlobalValue::ExternalLinkage)
+        InCrate.push_back(S->Name);
     }
     if (Options.InModule && !DefinedHere.empty()) {
       InModule[File.Path] = std::move(DefinedHere);
@@ -78,7 +84,10 @@ bool HelperLinker::checkDefinitions() {
       continue;
     // A module that already holds every definition of the file is the file
     // merged into the crate (a full-LTO link of both): nothing to link.
-    if (DefinedHere.size() == Exported) {
+    if (DefinedHere.size() ==
+        size_t(llvm::count_if(Index.symbols(), [&](const HelperFileSymbol &S) {
+          return isHelper(S);
+        }))) {
       Skipped.insert(File.Path);
       noteUnused(File, "module '" + M.getModuleIdentifier() +
                            "' already holds its definitions");

@@ -46,24 +46,6 @@ STATISTIC(NumBodiesLinked,
 namespace rih {
 namespace linker {
 
-/// Collects what the IR linker reports while one helper file is linked, so
-/// that it can be reported again with the file's name and a fix.
-namespace {
-
-struct CapturingHandler : public DiagnosticHandler {
-  SmallVector<std::pair<DiagnosticSeverity, std::string>, 2> Messages;
-  bool handleDiagnostics(const DiagnosticInfo &DI) override {
-    std::string Text;
-    raw_string_ostream OS(Text);
-    DiagnosticPrinterRawOStream DP(OS);
-    DI.print(DP);
-    Messages.emplace_back(DI.getSeverity(), std::move(Text));
-    return true;
-  }
-};
-
-} // namespace
-
 /// Aliases and ifuncs with a symbol become what the crate can call or name,
 /// before the signatures are compared (docs/linking.md):
 ///  * a strong alias of a whole function becomes a copy of that function
@@ -272,8 +254,17 @@ bool HelperLinker::linkOne(std::unique_ptr<Module> Src,
     return false;
   SmallVector<ModuleFlagChange, 4> FlagChanges;
   std::string SkipReason;
+  // Row PICFlags names how many of the file's symbols it makes preemptible:
+  // a module from the split form holds only some of them.
+  std::optional<unsigned> PreemptibleInFile;
+  if (File.Split)
+    PreemptibleInFile =
+        llvm::count_if(File.index().symbols(), [](const HelperFileSymbol &S) {
+          return !GlobalValue::isLocalLinkage(S.Linkage) &&
+                 S.Visibility == GlobalValue::DefaultVisibility && S.IsDSOLocal;
+        });
   switch (reconcileModuleFlags(M, *Src, File.Path, Options.Hardening,
-                               FlagChanges, SkipReason)) {
+                               FlagChanges, SkipReason, PreemptibleInFile)) {
   case FlagVerdict::Error:
     return false;
   case FlagVerdict::Skip:

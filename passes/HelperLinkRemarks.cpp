@@ -120,6 +120,25 @@ void HelperLinker::noteUnused(const HelperFile &File, StringRef Why) {
       });
 }
 
+/// With cache-dir=, how a file that is linked was read: from its split form
+/// (how many of its chunks), or whole, and why.
+void HelperLinker::noteCacheUse(const HelperFile &File, size_t ChunksRead) {
+  if (!File.Split && File.KeptWhole.empty())
+    return;
+  remarkOnModule<OptimizationRemarkAnalysis>(
+      "FileCache", [&](OptimizationRemarkAnalysis &R) {
+        R << "helper file " << ore::NV("File", File.Path);
+        if (File.Split)
+          R << " read from its split form in the cache: "
+            << ore::NV("ChunksRead", unsigned(ChunksRead)) << " of "
+            << ore::NV("Chunks", unsigned(File.Split->numChunks()))
+            << " chunks";
+        else
+          R << " read whole: the cache keeps it whole ("
+            << ore::NV("Reason", File.KeptWhole) << ")";
+      });
+}
+
 /// A crate call to a rust_helper_* function that no helper file defines
 /// stays a call to the helper object.
 void HelperLinker::noteNotDefined() {

@@ -76,14 +76,15 @@ public:
 private:
   bool openAll();
   bool isHelper(const GlobalValue &GV) const;
+  bool isHelper(const HelperFileSymbol &S) const;
   bool looksLikeHelper(StringRef Name) const;
   bool checkDefinitions();
   bool adoptInModule(const HelperFile &File, ArrayRef<std::string> Names);
   Function *adaptToC(Function &Decl, const Function &Def, std::string &AbiWhy);
   Function *adaptCalls(Function &Def, FunctionType *CallType,
                        ArrayRef<CallBase *> Calls, const HelperFile &File);
-  bool providesNeededSymbol(const Module &Src) const;
-  void dropImportedCopies(const Module &Src);
+  bool providesNeededSymbol(const HelperFile &File) const;
+  void dropImportedCopies(const HelperFile &File);
   bool checkTarget(Module &Src, const HelperFile &File);
   bool checkDataLayout(Module &Src, const HelperFile &File);
   void resolveIndirectSymbols(Module &Src, LinkedFromFile &Linked,
@@ -103,6 +104,7 @@ private:
   void noteFlagChange(const ModuleFlagChange &Change, const HelperFile &File);
   void noteSkipped(const HelperFile &File, StringRef Reason);
   void noteUnused(const HelperFile &File, StringRef Why);
+  void noteCacheUse(const HelperFile &File, size_t ChunksRead);
   void noteNotDefined();
   Function *firstDefinition();
   template <typename RemarkT>
@@ -127,8 +129,6 @@ private:
   StringMap<std::string> AbiAdapted;
   /// Exported symbols linked (and made internal) from the files so far.
   StringSet<> LinkedEarlier;
-  /// For each file linked, the symbols it defines.
-  StringMap<std::vector<std::string>> Provides;
   /// With `lto`: per file, the helpers the module already defines.
   StringMap<std::vector<std::string>> InModule;
 };

@@ -173,6 +173,7 @@ void upgradeOldBranchProtection(Module &Helper,
 /// from its non-local symbols (a GOT access is right everywhere).
 void makeHelperPreemptible(Module &Helper, const StringMap<FlagValue> &Mine,
                            const StringMap<FlagValue> &Theirs,
+                           std::optional<unsigned> InFile,
                            SmallVectorImpl<ModuleFlagChange> &Changes) {
   uint64_t CratePIC = intFlag(Mine, "PIC Level"),
            HelperPIC = intFlag(Theirs, "PIC Level"),
@@ -191,7 +192,8 @@ void makeHelperPreemptible(Module &Helper, const StringMap<FlagValue> &Mine,
        "helper built with PIC Level " + std::to_string(HelperPIC) +
            " and PIE Level " + std::to_string(HelperPIE) +
            " for a crate with " + std::to_string(CratePIC) + " and " +
-           std::to_string(CratePIE) + ": " + std::to_string(Changed) +
+           std::to_string(CratePIE) + ": " +
+           std::to_string(InFile.value_or(Changed)) +
            " of its symbols made preemptible (dso_local dropped)"});
 }
 
@@ -200,7 +202,8 @@ void makeHelperPreemptible(Module &Helper, const StringMap<FlagValue> &Mine,
 FlagVerdict reconcileModuleFlags(Module &Crate, Module &Helper,
                                  StringRef HelperPath, HardeningMode Mode,
                                  SmallVectorImpl<ModuleFlagChange> &Changes,
-                                 std::string &SkipReason) {
+                                 std::string &SkipReason,
+                                 std::optional<unsigned> PreemptibleInFile) {
   // A helper module without any flag (hand-written IR) says nothing: it
   // takes the crate's, as the IR linker does when one side has none.  Only
   // adding one of ours to it would make the linker's Min rule lower the
@@ -211,7 +214,7 @@ FlagVerdict reconcileModuleFlags(Module &Crate, Module &Helper,
         Helper.getOrInsertModuleFlagsMetadata()->addOperand(Flag);
   upgradeOldBranchProtection(Helper, Changes);
   StringMap<FlagValue> Mine = readFlags(Crate), Theirs = readFlags(Helper);
-  makeHelperPreemptible(Helper, Mine, Theirs, Changes);
+  makeHelperPreemptible(Helper, Mine, Theirs, PreemptibleInFile, Changes);
   SmallVector<std::string, 16> Keys;
   for (const auto &E : Mine)
     Keys.push_back(E.getKey().str());

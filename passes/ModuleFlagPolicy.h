@@ -29,6 +29,7 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 
+#include <optional>
 #include <string>
 
 namespace llvm {
@@ -61,11 +62,16 @@ enum class FlagVerdict {
 /// crate could raise gives Skip, with the reason in \p SkipReason: the
 /// helpers of that file stay calls.  With hardening=ignore, a strongest-wins
 /// difference is left to the linker with a warning.
+///
+/// \p PreemptibleInFile: when \p Helper holds only part of its file (read
+/// from the file's split form, HelperFileSplit.h), how many of the whole
+/// file's symbols row PICFlags would make preemptible, for the message.
 FlagVerdict
 reconcileModuleFlags(llvm::Module &Crate, llvm::Module &Helper,
                      llvm::StringRef HelperPath, HardeningMode Mode,
                      llvm::SmallVectorImpl<ModuleFlagChange> &Changes,
-                     std::string &SkipReason);
+                     std::string &SkipReason,
+                     std::optional<unsigned> PreemptibleInFile = std::nullopt);
 
 } // namespace rih
 

@@ -70,6 +70,11 @@ bool setOption(OptionId Id, StringRef Value,
   case OptionId::Suffix:
     Link.Suffix = Value.str();
     return true;
+  case OptionId::CacheDir:
+    Link.CacheDir = Value.str();
+    return true;
+  case OptionId::ChunkSize:
+    return !Value.getAsInteger(10, Link.ChunkSize) && Link.ChunkSize >= 1;
   case OptionId::LTO:
     Link.InModule = true;
     return true;
@@ -127,6 +132,14 @@ static void printOption(OptionId Id, const RustInlineHelpersOptions &Options,
   case OptionId::Suffix:
     if (!Link.Suffix.empty())
       Add("suffix", Link.Suffix);
+    return;
+  case OptionId::CacheDir:
+    if (!Link.CacheDir.empty())
+      Add("cache-dir", Link.CacheDir);
+    return;
+  case OptionId::ChunkSize:
+    if (Link.ChunkSize != HelperFileSplit::DefaultChunkSize)
+      Add("chunk-size", std::to_string(Link.ChunkSize));
     return;
   case OptionId::LTO:
     if (Link.InModule)
