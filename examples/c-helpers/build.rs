@@ -1,15 +1,5 @@
-// Wraps the crate's own C helpers (c/helpers.h) for Rust; see
-// ../cargo-support/build_support.rs.
-include!("../cargo-support/build_support.rs");
-
+// Wraps the crate's own C helpers (c/helpers.h) for Rust with
+// rust-inline-helpers-build (crates/rust-inline-helpers-build).
 fn main() {
-    let manifest = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
-    let header = format!("{manifest}/c/helpers.h");
-    build_wrappers(&Wrap {
-        header: &header,
-        functions: "rih_.*",
-        types: "",
-        library_functions: "",
-        clang_args: &[],
-    });
+    rust_inline_helpers_build::Wrappers::new("c/helpers.h").allowlist("rih_.*").build();
 }

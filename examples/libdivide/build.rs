@@ -1,13 +1,8 @@
-// Wraps libdivide's static inline functions (Debian's libdivide-dev) for
-// Rust; see ../cargo-support/build_support.rs.
-include!("../cargo-support/build_support.rs");
-
+// Wraps libdivide's static inline dividers (Debian's libdivide-dev) for
+// Rust with rust-inline-helpers-build (crates/rust-inline-helpers-build).
 fn main() {
-    build_wrappers(&Wrap {
-        header: "libdivide.h",
-        functions: "libdivide_(u32|s32|u64|s64)(_branchfree)?_(gen|do)",
-        types: "libdivide_(u32|s32|u64|s64)(_branchfree)?_t",
-        library_functions: "",
-        clang_args: &[],
-    });
+    rust_inline_helpers_build::Wrappers::new("libdivide.h")
+        .allowlist("libdivide_(u32|s32|u64|s64)(_branchfree)?_(gen|do)")
+        .types("libdivide_(u32|s32|u64|s64)(_branchfree)?_t")
+        .build();
 }
