@@ -10,7 +10,8 @@ RUNTIME.tsv lines are "BENCH VARIANT METRIC VALUE" (tab-separated), METRIC
 one of checksum, calls, insns (instructions per operation), ns (one line per
 timed run); code-size lines are "size VARIANT text|bench_code BYTES".
 BT.tsv is bench/build-time --tsv's format.  LIBS.tsv lines are
-"BENCH VARIANT ns|calls VALUE", variants as in LIB_VARIANTS.  META.txt is KEY=VALUE lines.
+"BENCH VARIANT ns|calls|insns VALUE", variants as in LIB_VARIANTS; the
+benchmarks with insns lines (DPDK's rte_ring) get a section of their own.  META.txt is KEY=VALUE lines.
 Headline ratios are against variant f (pure C), the limit; a ratio is only
 printed when both sides were measured.  Needs matplotlib (Debian's
 python3-matplotlib) for the plot.  Exit status 0, or 1 on unreadable input.
@@ -303,9 +304,46 @@ def plot(path, benches, variants, insns, ns, bt, meta):
     fig.savefig(path, dpi=90)
 
 
+def dpdk_section(benches, insns, ns, calls, meta):
+    """The lines of libs.md's DPDK section: instructions per round (one
+    enqueue burst and one dequeue burst of 32 pointers) per build, against C
+    calling the inline functions directly."""
+    variants = [v for v in ("plain", "lto", "lto-thin", "lto-plugin", "inprocess", "c") if any((b, v) in insns for b in benches)]
+    builds = [v for v in variants if v != "c"]
+    head = ["ring, per round"] + [LIB_VARIANTS[v] for v in variants]
+    head += ["%s / C" % LIB_VARIANTS[v] for v in builds]
+    head += ["ns: %s" % LIB_VARIANTS[v] for v in variants]
+    head += ["wrapper calls left (%s)" % ", ".join(builds)]
+    lines = [
+        "",
+        "## DPDK rte_ring (examples/dpdk)",
+        "",
+        "Rust drives two rte_rings (%s) in memory it allocates (rte_ring_get_memsize, rte_ring_init; no EAL) "
+        "through the `*__extern` wrappers of every static inline function of rte_ring.h and rte_mbuf.h and "
+        "the DPDK headers they include. A round is one enqueue burst and one dequeue burst of 32 pointers "
+        "(`rih_ring_rounds_spsc`: rte_ring_sp_enqueue_burst, rte_ring_sc_dequeue_burst; `rih_ring_rounds_mpmc`: "
+        "the mp/mc ones). *Instructions* per round are exact (%s, counted inside the hot function at N and 2N "
+        "rounds); *ns* is the median of %s interleaved runs, each the median of 5. Ratios against C calling the "
+        "inline functions directly (examples/dpdk/ring.c, `-O2` with pkg-config's flags, `-march=corei7`); the "
+        "Rust builds use `-Ctarget-cpu=corei7`: the wrappers need SSE4.2 and hold inline asm, which the plugin "
+        "never inlines into a baseline x86-64 caller."
+        % (meta.get("libs", "?").split(", ")[-1], meta.get("valgrind", "callgrind"), meta.get("reps", "?")),
+        "",
+        "| " + " | ".join(head) + " |",
+        "|" + "---|" * len(head),
+    ]
+    for b in benches:
+        cells = [b] + ["%.2f" % insns[(b, v)] if (b, v) in insns else "-" for v in variants]
+        cells += [ratio(insns.get((b, v)), insns.get((b, "c"))) for v in builds]
+        cells += [spread(ns[(b, v)]) if ns[(b, v)] else "-" for v in variants]
+        cells.append(" / ".join(calls.get((b, v), "-") for v in builds))
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
 def libs_report(rows, meta, out):
     """Writes OUT/libs.md and OUT/libs.png from scripts/bench-libs' rows."""
-    ns, calls, benches = collections.defaultdict(list), {}, []
+    ns, calls, insns, benches = collections.defaultdict(list), {}, {}, []
     for bench, variant, metric, value in rows:
         if bench not in benches:
             benches.append(bench)
@@ -313,6 +351,11 @@ def libs_report(rows, meta, out):
             ns[(bench, variant)].append(float(value))
         elif metric == "calls":
             calls[(bench, variant)] = value
+        elif metric == "insns":
+            insns[(bench, variant)] = float(value)
+    # Counted benchmarks (DPDK's rings) have a section of their own.
+    counted = [b for b in benches if any(k[0] == b for k in insns)]
+    benches = [b for b in benches if b not in counted]
     variants = [v for v in LIB_VARIANTS if any(ns[(b, v)] for b in benches)]
     med = {k: statistics.median(v) for k, v in ns.items() if v}
     head = ["benchmark"] + [LIB_VARIANTS[v] for v in variants]
@@ -339,6 +382,8 @@ def libs_report(rows, meta, out):
         cells += [ratio(med.get((b, v)), med.get((b, "c"))) for v in ratios]
         cells.append(" / ".join(calls.get((b, v), "-") for v in variants if v not in ("native", "c")))
         lines.append("| " + " | ".join(cells) + " |")
+    if counted:
+        lines += dpdk_section(counted, insns, ns, calls, meta)
     os.makedirs(out, exist_ok=True)
     with open(os.path.join(out, "libs.md"), "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")

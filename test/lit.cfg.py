@@ -200,7 +200,7 @@ for rih_cache in ("ccache", "sccache"):
         config.available_features.add(rih_cache)
     else:
         lit_config.note("no /usr/bin/%s: its test is unsupported (scripts/setup installs it)" % rih_cache)
-for rih_lib, rih_header in (("libdivide", "libdivide.h"), ("liburing", "liburing.h")):
+for rih_lib, rih_header in (("libdivide", "libdivide.h"), ("liburing", "liburing.h"), ("dpdk", "dpdk/rte_ring.h")):
     if os.path.exists(os.path.join("/usr/include", rih_header)):
         config.available_features.add(rih_lib)
 config.substitutions.append(
