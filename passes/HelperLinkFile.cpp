@@ -414,6 +414,7 @@ bool HelperLinker::linkOne(std::unique_ptr<Module> Src,
   if (Options.DropDebugInfo)
     dropDebugInfo(Linked, CompileUnitsBefore);
   recordLinked(Linked, File);
+  noteOptimizedBodies(Linked, File);
   for (GlobalValue *GV : Linked.Globals)
     if (isa<Function>(GV) && !GV->isDeclaration())
       ++NumBodiesLinked;

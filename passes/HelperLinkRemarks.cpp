@@ -22,6 +22,7 @@
 
 #include "llvm/ADT/Statistic.h"
 #include "llvm/Analysis/OptimizationRemarkEmitter.h"
+#include "llvm/Bitcode/BitcodeReader.h"
 
 using namespace llvm;
 
@@ -117,6 +118,74 @@ void HelperLinker::noteUnused(const HelperFile &File, StringRef Why) {
       "FileUnused", [&](OptimizationRemarkAnalysis &R) {
         R << "helper file " << ore::NV("File", File.Path)
           << " not linked: " << ore::NV("Reason", Why);
+      });
+}
+
+/// Returns what the optimizer's code-generation stage left in \p F's loops:
+/// "vectorized" (llvm.loop.isvectorized, LoopVectorize), "unrolled"
+/// (llvm.loop.unroll.runtime.disable on a runtime-unrolled remainder,
+/// LoopUnroll), or "" when its loops carry neither.  The pre-link pipelines
+/// (clang -flto, -flto=thin) stop before both passes.
+static StringRef codegenLoopMark(const Function &F) {
+  for (const BasicBlock &BB : F) {
+    const MDNode *Loop =
+        BB.getTerminator()
+            ? BB.getTerminator()->getMetadata(LLVMContext::MD_loop)
+            : nullptr;
+    if (!Loop)
+      continue;
+    for (const MDOperand &Op : Loop->operands()) {
+      auto *Prop = dyn_cast_or_null<MDNode>(Op.get());
+      auto *Name = Prop && Prop->getNumOperands()
+                       ? dyn_cast<MDString>(Prop->getOperand(0))
+                       : nullptr;
+      if (!Name)
+        continue;
+      if (Name->getString() == "llvm.loop.isvectorized")
+        return "vectorized";
+      if (Name->getString() == "llvm.loop.unroll.runtime.disable")
+        return "unrolled";
+    }
+  }
+  return "";
+}
+
+/// A helper file built with the whole optimization pipeline (clang -O2
+/// -emit-llvm), whose linked bodies hold loops already vectorized or
+/// unrolled for an unknown caller: inlined, they stay that way, where the
+/// crate's pipeline would have optimized the loop in the caller's context.
+/// Once per file, a note with the fix; bitcode with an LTO summary (the
+/// pre-link pipelines' output) never gets it.
+void HelperLinker::noteOptimizedBodies(const LinkedFromFile &Linked,
+                                       const HelperFile &File) {
+  if (!File.IsBitcode || !NotedOptimized.insert(File.Path).second)
+    return;
+  Expected<BitcodeLTOInfo> LTO =
+      getBitcodeLTOInfo(File.Buffer->getMemBufferRef());
+  if (!LTO) {
+    consumeError(LTO.takeError());
+    return;
+  }
+  if (LTO->HasSummary)
+    return;
+  std::vector<std::string> Marked;
+  for (Function &F : M)
+    if (Linked.Globals.contains(&F) && !F.isDeclaration())
+      if (StringRef Mark = codegenLoopMark(F); !Mark.empty())
+        Marked.push_back((F.getName() + " (" + Mark + ")").str());
+  if (Marked.empty()) {
+    NotedOptimized.erase(File.Path); // A later round may link such a body.
+    return;
+  }
+  std::string List = llvm::join(Marked, ", ");
+  if (Report)
+    Report->noteOptimizedFile(File.Path, Marked, PreLinkFix);
+  remarkOnModule<OptimizationRemarkAnalysis>(
+      "FileOptimized", [&](OptimizationRemarkAnalysis &R) {
+        R << "helper file " << ore::NV("File", File.Path)
+          << " holds bodies already optimized for code generation, whose "
+             "loops stay as they were made for an unknown caller: "
+          << ore::NV("Functions", List) << "; " << PreLinkFix;
       });
 }
 

@@ -41,6 +41,13 @@ namespace linker {
 
 using namespace llvm;
 
+/// The fix that the note on a helper file optimized for code generation
+/// gives (noteOptimizedBodies).
+constexpr StringLiteral PreLinkFix =
+    "build the helper bitcode with 'clang -O2 -flto=thin -c' (the pre-link "
+    "pipeline) instead of 'clang -O2 -emit-llvm -c', so that the crate's "
+    "optimizer makes the loops for the caller";
+
 /// Returns true when \p GV is a definition with a symbol: what a helper file
 /// exports (the helper object defines it too).
 inline bool isExportedDefinition(const llvm::GlobalValue &GV) {
@@ -105,6 +112,8 @@ private:
   void noteSkipped(const HelperFile &File, StringRef Reason);
   void noteUnused(const HelperFile &File, StringRef Why);
   void noteCacheUse(const HelperFile &File, size_t ChunksRead);
+  void noteOptimizedBodies(const LinkedFromFile &Linked,
+                           const HelperFile &File);
   void noteNotDefined();
   Function *firstDefinition();
   template <typename RemarkT>
@@ -129,6 +138,8 @@ private:
   StringMap<std::string> AbiAdapted;
   /// Exported symbols linked (and made internal) from the files so far.
   StringSet<> LinkedEarlier;
+  /// Files already noted as optimized for code generation.
+  StringSet<> NotedOptimized;
   /// With `lto`: per file, the helpers the module already defines.
   StringMap<std::vector<std::string>> InModule;
 };

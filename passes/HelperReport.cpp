@@ -61,6 +61,12 @@ void HelperReport::noteSkippedFile(StringRef File, StringRef Reason) {
   SkippedFiles.emplace_back(File.str(), Reason.str());
 }
 
+void HelperReport::noteOptimizedFile(StringRef File,
+                                     ArrayRef<std::string> Functions,
+                                     StringRef Fix) {
+  OptimizedFiles.push_back({File.str(), Fix.str(), Functions.vec()});
+}
+
 void HelperReport::noteFileDigest(StringRef File, StringRef SHA256) {
   FileDigests[File.str()] = SHA256.str();
 }
@@ -147,6 +153,16 @@ bool HelperReport::read(StringRef Path, Module &M) {
     for (const json::Value &SV : *Ss)
       if (const json::Object *S = SV.getAsObject())
         SkippedFiles.emplace_back(Str(*S, "file"), Str(*S, "reason"));
+  if (const json::Array *Os = Root->getArray("files_optimized_for_codegen"))
+    for (const json::Value &OV : *Os)
+      if (const json::Object *O = OV.getAsObject()) {
+        OptimizedFile F{Str(*O, "file"), Str(*O, "fix"), {}};
+        if (const json::Array *Fs = O->getArray("functions"))
+          for (const json::Value &FV : *Fs)
+            if (std::optional<StringRef> Name = FV.getAsString())
+              F.Functions.push_back(Name->str());
+        OptimizedFiles.push_back(std::move(F));
+      }
   return true;
 }
 
@@ -208,6 +224,19 @@ bool HelperReport::write(StringRef Path, Module &M) const {
             J.attribute("reason", FR.second);
           });
       });
+      // Only when there is one: reports of pre-link bitcode are unchanged.
+      if (!OptimizedFiles.empty())
+        J.attributeArray("files_optimized_for_codegen", [&] {
+          for (const OptimizedFile &O : OptimizedFiles)
+            J.object([&] {
+              J.attribute("file", O.File);
+              J.attributeArray("functions", [&] {
+                for (const std::string &F : O.Functions)
+                  J.value(F);
+              });
+              J.attribute("fix", O.Fix);
+            });
+        });
       J.attributeArray("files", [&] {
         for (const auto &FD : FileDigests)
           J.object([&] {

@@ -25,6 +25,7 @@
 #ifndef RUST_INLINE_HELPERS_PASSES_HELPERREPORT_H
 #define RUST_INLINE_HELPERS_PASSES_HELPERREPORT_H
 
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 
@@ -32,6 +33,7 @@
 #include <set>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace llvm {
 class CallBase;
@@ -64,6 +66,14 @@ public:
 
   /// Records that helper file \p File was not linked, and why.
   void noteSkippedFile(llvm::StringRef File, llvm::StringRef Reason);
+
+  /// Records that helper file \p File holds linked bodies already optimized
+  /// for code generation: \p Functions, each with what marks it ("NAME
+  /// (vectorized)"), and \p Fix, the flag to build it with instead
+  /// (HelperLinkRemarks.cpp, noteOptimizedBodies).
+  void noteOptimizedFile(llvm::StringRef File,
+                         llvm::ArrayRef<std::string> Functions,
+                         llvm::StringRef Fix);
 
   /// Records the content digest of helper file \p File as it was read:
   /// \p SHA256 is the SHA-256 of its bytes in lowercase hex (HelperFile::
@@ -113,6 +123,11 @@ private:
   };
   llvm::SmallVector<FlagChange, 2> ModuleFlags;
   llvm::SmallVector<std::pair<std::string, std::string>, 1> SkippedFiles;
+  struct OptimizedFile {
+    std::string File, Fix;
+    std::vector<std::string> Functions;
+  };
+  std::vector<OptimizedFile> OptimizedFiles;
   std::map<std::string, unsigned> Propagated;     ///< Attribute -> functions.
   std::map<std::string, std::string> FileDigests; ///< Path -> SHA-256.
 };
