@@ -158,8 +158,15 @@ static StringRef codegenLoopMark(const Function &F) {
 /// pre-link pipelines' output) never gets it.
 void HelperLinker::noteOptimizedBodies(const LinkedFromFile &Linked,
                                        const HelperFile &File) {
-  if (!File.IsBitcode || !NotedOptimized.insert(File.Path).second)
+  if (!File.IsBitcode || NotedOptimized.contains(File.Path))
     return;
+  std::vector<std::string> Marked;
+  for (Function &F : M)
+    if (Linked.Globals.contains(&F) && !F.isDeclaration())
+      if (StringRef Mark = codegenLoopMark(F); !Mark.empty())
+        Marked.push_back((F.getName() + " (" + Mark + ")").str());
+  if (Marked.empty())
+    return; // A later round may link such a body.
   Expected<BitcodeLTOInfo> LTO =
       getBitcodeLTOInfo(File.Buffer->getMemBufferRef());
   if (!LTO) {
@@ -168,15 +175,7 @@ void HelperLinker::noteOptimizedBodies(const LinkedFromFile &Linked,
   }
   if (LTO->HasSummary)
     return;
-  std::vector<std::string> Marked;
-  for (Function &F : M)
-    if (Linked.Globals.contains(&F) && !F.isDeclaration())
-      if (StringRef Mark = codegenLoopMark(F); !Mark.empty())
-        Marked.push_back((F.getName() + " (" + Mark + ")").str());
-  if (Marked.empty()) {
-    NotedOptimized.erase(File.Path); // A later round may link such a body.
-    return;
-  }
+  NotedOptimized.insert(File.Path);
   std::string List = llvm::join(Marked, ", ");
   if (Report)
     Report->noteOptimizedFile(File.Path, Marked, PreLinkFix);
