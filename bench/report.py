@@ -26,14 +26,37 @@ import sys
 VARIANTS = collections.OrderedDict(
     [
         ("a", "(a) plain"),
-        ("b", "(b) kernel always-inline"),
-        ("c", "(c) cross-language LTO"),
-        ("d", "(d) plugin, opt"),
-        ("e", "(e) plugin, in-process"),
+        ("b", "(b) Linux 7.1 always-inline"),
+        ("c", "(c) full LTO, no plugin"),
+        ("g", "(g) ThinLTO, no plugin"),
+        ("h", "(h) ThinLTO + plugin in ld.lld"),
+        ("d", "(d) plugin, opt, pre-link bc"),
+        ("e", "(e) plugin in rustc, pre-link bc"),
+        ("i", "(i) plugin in rustc, -O2 bc"),
         ("f", "(f) pure C"),
     ]
 )
-SHORT = {"a": "plain", "b": "kernel", "c": "LTO", "d": "opt", "e": "in-process", "f": "C"}
+SHORT = {
+    "a": "plain",
+    "b": "kernel",
+    "c": "full LTO",
+    "g": "ThinLTO",
+    "h": "ThinLTO+plugin",
+    "d": "opt",
+    "e": "in-process",
+    "i": "in-process -O2 bc",
+    "f": "C",
+}
+COLORS = {
+    "a": "#999999",
+    "b": "#d62728",
+    "c": "#ff7f0e",
+    "g": "#8c564b",
+    "h": "#9467bd",
+    "d": "#1f77b4",
+    "e": "#2ca02c",
+    "i": "#bcbd22",
+}
 
 
 # scripts/bench-libs' ways of building the cargo examples, and the limits.
@@ -137,6 +160,27 @@ def runtime_tables(rows, meta):
         cells.append(" / ".join(str(calls.get((b, v), "-")) for v in variants))
         out.append("| %s | %s |" % (b, " | ".join(cells)))
     out.append("")
+
+    plugin = [v for v in ("h", "d", "e", "i") if v in variants]
+    if "g" in variants and plugin:
+        out.append("### Against cross-language ThinLTO")
+        out.append("")
+        out.append(
+            "Instructions per operation of each plugin variant over (g) ThinLTO without "
+            "the plugin (issue 24: never above 1.00); **bold** when above."
+        )
+        out.append("")
+        out.append("| benchmark | " + " | ".join("%s / ThinLTO" % SHORT[v] for v in plugin) + " |")
+        out.append("|---" * (1 + len(plugin)) + "|")
+        for b in benches:
+            cells = []
+            for v in plugin:
+                cell = ratio(insns.get((b, v)), insns.get((b, "g")))
+                if cell != "-" and insns[(b, v)] > insns[(b, "g")] + 0.005:
+                    cell = "**%s**" % cell
+                cells.append(cell)
+            out.append("| %s | %s |" % (b, " | ".join(cells)))
+        out.append("")
 
     out.append("### Time per operation")
     out.append("")
@@ -244,10 +288,10 @@ def plot(path, benches, variants, insns, ns, bt, meta):
 
     others = [v for v in variants if v != "f"]
     panels = 2 + (1 if bt else 0)
-    fig, axes = plt.subplots(panels, 1, figsize=(11, 4 * panels))
+    fig, axes = plt.subplots(panels, 1, figsize=(max(11, 1.1 * len(benches)), 4 * panels))
     width = 0.8 / max(1, len(others))
     xs = range(len(benches))
-    colors = {"a": "#999999", "b": "#d62728", "c": "#ff7f0e", "d": "#1f77b4", "e": "#2ca02c"}
+    colors = COLORS
     for ax, kind in zip(axes[:2], ("insns", "ns")):
         for k, v in enumerate(others):
             ys, lo, hi = [], [], []
@@ -268,7 +312,7 @@ def plot(path, benches, variants, insns, ns, bt, meta):
                    yerr=[lo, hi] if kind == "ns" else None, capsize=2)
         ax.axhline(1.0, color="black", linewidth=0.8)
         ax.set_xticks(list(xs))
-        ax.set_xticklabels(benches)
+        ax.set_xticklabels(benches, fontsize=8)
         ax.set_ylabel(
             "instructions / op, relative to pure C"
             if kind == "insns"

@@ -132,6 +132,64 @@ uint64_t bench_copy(void *mem, uint64_t n)
 	return acc;
 }
 
+/* Helpers with loops: see bench.rs. */
+uint64_t bench_struct_copy(void *mem, uint64_t n)
+{
+	const struct msg_hdr *msgs = mem;
+	struct msg_hdr tmp = { 0 };
+	uint64_t acc = 0;
+
+	for (uint64_t i = 0; i < n; i++) {
+		copy_bytes(&tmp, &msgs[i & 15], sizeof(tmp));
+		acc += tmp.seq + tmp.len + tmp.tag[3];
+	}
+	return acc;
+}
+
+uint64_t bench_bitmap(void *mem, uint64_t n)
+{
+	unsigned long *maps = mem;
+	uint64_t acc = 0;
+
+	for (uint64_t k = 0; k < 64; k++)
+		for (uint64_t w = 0; w < k % 5 && w < 4; w++)
+			maps[k * 4 + w] = 0;
+	for (uint64_t i = 0; i < n; i++) {
+		const unsigned long *map = &maps[(i & 63) * 4];
+
+		acc += find_first_bit(map, 256) + bitmap_weight(map, 256);
+	}
+	return acc;
+}
+
+uint64_t bench_strlen(void *mem, uint64_t n)
+{
+	char *strs = mem;
+	uint64_t acc = 0;
+
+	for (uint64_t k = 0; k < 64; k++) {
+		char *s = &strs[k * 32];
+		uint64_t len = (k * 7) % 29;
+
+		for (uint64_t j = 0; j < len; j++)
+			s[j] = (char)('a' + j % 26);
+		s[len] = '\0';
+	}
+	for (uint64_t i = 0; i < n; i++)
+		acc += str_len(&strs[(i & 63) * 32]);
+	return acc;
+}
+
+uint64_t bench_csum(void *mem, uint64_t n)
+{
+	const unsigned char *bufs = mem;
+	uint64_t acc = 0;
+
+	for (uint64_t i = 0; i < n; i++)
+		acc += csum16(&bufs[(i & 15) * 64], 64);
+	return acc;
+}
+
 /* The workload: see bench.rs for what it does. */
 #define BUCKETS 256
 #define KEYS 1024

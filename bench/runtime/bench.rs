@@ -1,5 +1,6 @@
-//! Runtime benchmark, Rust side: eight microbenchmarks and one kernel-like
-//! workload, each a loop over `rust_helper_*` calls.  bench.c is the same
+//! Runtime benchmark, Rust side: eight microbenchmarks, one kernel-like
+//! workload and four benchmarks whose helpers hold loops (issue 24), each a
+//! loop over `rust_helper_*` calls.  bench.c is the same
 //! code in C calling the `static inline` functions directly (the limit).
 //!
 //! Every benchmark is `extern "C" fn bench_NAME(mem, n) -> checksum`: `mem`
@@ -36,6 +37,15 @@ pub struct SpinLock {
     locked: i32,
 }
 
+#[repr(C)]
+pub struct MsgHdr {
+    seq: u64,
+    len: u32,
+    ty: u16,
+    flags: u16,
+    tag: [u8; 8],
+}
+
 extern "C" {
     fn rust_helper_ERR_PTR(err: i64) -> *mut c_void;
     fn rust_helper_IS_ERR(ptr: *const c_void) -> bool;
@@ -59,6 +69,11 @@ extern "C" {
     fn rust_helper_spin_lock(lock: *mut SpinLock);
     fn rust_helper_spin_unlock(lock: *mut SpinLock);
     fn rust_helper_short_copy(dst: *mut c_void, src: *const c_void, len: usize) -> *mut c_void;
+    fn rust_helper_copy_bytes(dst: *mut c_void, src: *const c_void, count: usize) -> *mut c_void;
+    fn rust_helper_find_first_bit(addr: *const u64, size: u64) -> u64;
+    fn rust_helper_bitmap_weight(src: *const u64, nbits: u32) -> u32;
+    fn rust_helper_str_len(s: *const u8) -> usize;
+    fn rust_helper_csum16(buf: *const c_void, len: usize) -> u16;
 }
 
 /// refcount_inc + refcount_dec_and_test on one count (an Arc clone and drop).
@@ -189,6 +204,93 @@ pub unsafe extern "C" fn bench_copy(mem: *mut c_void, n: u64) -> u64 {
     while i < n {
         rust_helper_short_copy(dst as *mut c_void, src.add((i & 7) as usize) as *const c_void, 16);
         acc = acc.wrapping_add(*(dst as *const u64));
+        i += 1;
+    }
+    acc
+}
+
+// --- helpers with loops -------------------------------------------------------
+
+/// A 24-byte header copied byte by byte (copy_bytes) from one of 16 messages
+/// into a local, then three of its fields read.
+#[no_mangle]
+pub unsafe extern "C" fn bench_struct_copy(mem: *mut c_void, n: u64) -> u64 {
+    let msgs = mem as *const MsgHdr;
+    let mut tmp = MsgHdr { seq: 0, len: 0, ty: 0, flags: 0, tag: [0; 8] };
+    let mut acc: u64 = 0;
+    let mut i: u64 = 0;
+    while i < n {
+        rust_helper_copy_bytes(
+            addr_of_mut!(tmp) as *mut c_void,
+            msgs.add((i & 15) as usize) as *const c_void,
+            core::mem::size_of::<MsgHdr>(),
+        );
+        acc = acc.wrapping_add(tmp.seq).wrapping_add(tmp.len as u64).wrapping_add(tmp.tag[3] as u64);
+        i += 1;
+    }
+    acc
+}
+
+/// find_first_bit and bitmap_weight over one of 64 four-word bitmaps, whose
+/// first k % 5 words are cleared (bitmap k).
+#[no_mangle]
+pub unsafe extern "C" fn bench_bitmap(mem: *mut c_void, n: u64) -> u64 {
+    let maps = mem as *mut u64;
+    let mut k: u64 = 0;
+    while k < 64 {
+        let mut w: u64 = 0;
+        while w < k % 5 && w < 4 {
+            *maps.add((k * 4 + w) as usize) = 0;
+            w += 1;
+        }
+        k += 1;
+    }
+    let mut acc: u64 = 0;
+    let mut i: u64 = 0;
+    while i < n {
+        let map = maps.add(((i & 63) * 4) as usize) as *const u64;
+        acc = acc
+            .wrapping_add(rust_helper_find_first_bit(map, 256))
+            .wrapping_add(rust_helper_bitmap_weight(map, 256) as u64);
+        i += 1;
+    }
+    acc
+}
+
+/// str_len of one of 64 strings of 0 to 28 bytes (string k: (k * 7) % 29).
+#[no_mangle]
+pub unsafe extern "C" fn bench_strlen(mem: *mut c_void, n: u64) -> u64 {
+    let strs = mem as *mut u8;
+    let mut k: u64 = 0;
+    while k < 64 {
+        let s = strs.add((k * 32) as usize);
+        let len = (k * 7) % 29;
+        let mut j: u64 = 0;
+        while j < len {
+            *s.add(j as usize) = b'a' + (j % 26) as u8;
+            j += 1;
+        }
+        *s.add(len as usize) = 0;
+        k += 1;
+    }
+    let mut acc: u64 = 0;
+    let mut i: u64 = 0;
+    while i < n {
+        acc = acc.wrapping_add(rust_helper_str_len(strs.add(((i & 63) * 32) as usize)) as u64);
+        i += 1;
+    }
+    acc
+}
+
+/// csum16 (a 16-bit ones'-complement sum) of one of 16 64-byte buffers.
+#[no_mangle]
+pub unsafe extern "C" fn bench_csum(mem: *mut c_void, n: u64) -> u64 {
+    let bufs = mem as *const u8;
+    let mut acc: u64 = 0;
+    let mut i: u64 = 0;
+    while i < n {
+        let buf = bufs.add(((i & 15) * 64) as usize) as *const c_void;
+        acc = acc.wrapping_add(rust_helper_csum16(buf, 64) as u64);
         i += 1;
     }
     acc

@@ -21,7 +21,8 @@
 typedef uint64_t bench_fn(void *mem, uint64_t n);
 
 bench_fn bench_refcount, bench_err_ptr, bench_bitops, bench_list, bench_read_once,
-	bench_spinlock, bench_minmax, bench_copy, bench_hashtable;
+	bench_spinlock, bench_minmax, bench_copy, bench_hashtable, bench_struct_copy,
+	bench_bitmap, bench_strlen, bench_csum;
 
 static const struct {
 	const char *name;
@@ -31,7 +32,9 @@ static const struct {
 	{ "bitops", bench_bitops },     { "list", bench_list },
 	{ "read_once", bench_read_once }, { "spinlock", bench_spinlock },
 	{ "minmax", bench_minmax },     { "copy", bench_copy },
-	{ "hashtable", bench_hashtable },
+	{ "hashtable", bench_hashtable }, { "struct_copy", bench_struct_copy },
+	{ "bitmap", bench_bitmap },     { "strlen", bench_strlen },
+	{ "csum", bench_csum },
 };
 
 #define MEM_SIZE (1u << 20)

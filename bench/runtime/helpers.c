@@ -15,3 +15,17 @@ void *rust_helper_short_copy(void *dst, const void *src, size_t len)
 {
 	return short_copy(dst, src, len);
 }
+void *rust_helper_copy_bytes(void *dst, const void *src, size_t count)
+{
+	return copy_bytes(dst, src, count);
+}
+unsigned long rust_helper_find_first_bit(const unsigned long *addr, unsigned long size)
+{
+	return find_first_bit(addr, size);
+}
+unsigned int rust_helper_bitmap_weight(const unsigned long *src, unsigned int nbits)
+{
+	return bitmap_weight(src, nbits);
+}
+size_t rust_helper_str_len(const char *s) { return str_len(s); }
+uint16_t rust_helper_csum16(const void *buf, size_t len) { return csum16(buf, len); }
