@@ -285,6 +285,7 @@ def plot(path, benches, variants, insns, ns, bt, meta):
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    import matplotlib.ticker
 
     others = [v for v in variants if v != "f"]
     panels = 2 + (1 if bt else 0)
@@ -311,14 +312,18 @@ def plot(path, benches, variants, insns, ns, bt, meta):
             ax.bar(pos, ys, width, label=VARIANTS[v], color=colors.get(v),
                    yerr=[lo, hi] if kind == "ns" else None, capsize=2)
         ax.axhline(1.0, color="black", linewidth=0.8)
+        # Ratios from 0.3x to 10x and more: a log scale shows both sides of 1.
+        ax.set_yscale("log", base=2)
+        ax.yaxis.set_major_formatter(matplotlib.ticker.FormatStrFormatter("%g"))
+        ax.set_ylim(0.25, 64)
         ax.set_xticks(list(xs))
         ax.set_xticklabels(benches, fontsize=8)
         ax.set_ylabel(
-            "instructions / op, relative to pure C"
+            "instructions / op, relative to pure C (log)"
             if kind == "insns"
-            else "ns / op (median, min-max), relative to pure C"
+            else "ns / op (median, min-max), relative to pure C (log)"
         )
-        ax.legend(fontsize=8, ncol=3)
+        ax.legend(fontsize=7, ncol=3, loc="upper left")
     axes[0].set_title("Rust calling C static inline functions through rust_helper_* (1.00 = pure C)")
     if bt:
         inputs, wall = bt
