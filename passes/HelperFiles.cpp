@@ -7,6 +7,8 @@
 
 #include "passes/HelperFiles.h"
 
+#include "passes/LLVMCompat.h"
+
 #include "llvm/ADT/Statistic.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/AsmParser/Parser.h"
@@ -80,14 +82,38 @@ Error checkBitcode(HelperFile &File, LLVMContext &Ctx) {
                 "without -fsanitize=cfi, which implies it)");
   if (Modules && File.Split && !File.Split->isWhole())
     return Error::success(); // Parsed in full when it was split.
+  // An index-only file (a ThinLTO combined or distributed index) or a
+  // thin-link file (-fthin-link-bitcode) has an LTO summary and no module
+  // to link: the bodies are in the object it was made from.
+  bool HasSummary = false;
+  if (Modules) {
+    if (Expected<BitcodeLTOInfo> Info = Modules->front().getLTOInfo())
+      HasSummary = Info->HasSummary;
+    else
+      consumeError(Info.takeError());
+  }
+  auto IndexOnly = [&File] {
+    return fail("bitcode file '" + File.Path +
+                "' holds a ThinLTO summary but no module to link (an "
+                "index-only file, as -thinlto-distributed-indexes writes, or "
+                "a thin-link file, as -fthin-link-bitcode writes); give the "
+                "bitcode of the helper object itself ('clang -O2 -flto=thin "
+                "-c helpers.c -o helpers.bc')");
+  };
   Expected<std::unique_ptr<Module>> Parsed =
       Modules ? Modules->front().getLazyModule(Ctx, false, false)
               : Expected<std::unique_ptr<Module>>(Modules.takeError());
   if (Parsed) {
+    const Module &P = **Parsed;
+    if (HasSummary && P.global_values().empty() &&
+        compat::targetTriple(P).str().empty() && P.getDataLayoutStr().empty())
+      return IndexOnly();
     File.Parsed = std::move(*Parsed);
     return Error::success();
   }
   std::string Why = toString(Parsed.takeError());
+  if (HasSummary)
+    return IndexOnly();
   return fail("helper file '" + File.Path + "' is not readable LLVM bitcode (" +
               Why +
               "); it may be truncated: rebuild it with 'clang -emit-llvm -c', "

@@ -86,18 +86,6 @@ bool HelperLinker::openAll() {
   return checkDefinitions();
 }
 
-/// A ThinLTO backend imports bodies before the plugin runs: the crate then
-/// holds available_externally copies of helpers, which LinkOnlyNeeded would
-/// never replace.  Turn those into declarations of the helpers \p File
-/// defines, so that the helper file's definition is linked and reconciled.
-void HelperLinker::dropImportedCopies(const HelperFile &File) {
-  for (Function &F : M)
-    if (F.hasAvailableExternallyLinkage())
-      if (const HelperFileSymbol *S = File.index().lookup(F.getName());
-          S && isHelper(*S))
-        F.deleteBody(); // Leaves an external declaration.
-}
-
 /// Returns true when \p File defines a helper that the crate only declares
 /// (and that did not stay a call).  Only the crate is walked: the file's
 /// index answers for it.
@@ -119,7 +107,7 @@ bool HelperLinker::run() {
   bool Adopted = false;
   for (const HelperFile &File : Files)
     if (auto It = InModule.find(File.Path); It != InModule.end()) {
-      if (!adoptInModule(File, It->second))
+      if (!adoptInModule(File, It->second, HelperBody::LTOModule))
         return true;
       Adopted = true;
       Used.insert(File.Path);
@@ -132,7 +120,6 @@ bool HelperLinker::run() {
     for (HelperFile &File : Files) {
       if (Skipped.contains(File.Path))
         continue;
-      dropImportedCopies(File);
       for (const HelperFileSymbol &S : File.index().symbols())
         if (S.IsFunction && !S.IsDefinition && looksLikeHelper(S.Name))
           DeclaredOnly.try_emplace(S.Name.str(), File.Path);
@@ -157,6 +144,20 @@ bool HelperLinker::run() {
     }
     if (!Progress)
       break;
+  }
+  // A ThinLTO backend imports bodies (available_externally) before the
+  // plugin runs.  After the rounds, so that the calls of helpers linked
+  // from a file reach them too.
+  for (const HelperFile &File : Files) {
+    if (Skipped.contains(File.Path))
+      continue;
+    std::vector<std::string> Imported = importedHelpers(File);
+    if (Imported.empty())
+      continue;
+    if (!adoptInModule(File, Imported, HelperBody::ThinLTOImport))
+      return true;
+    Used.insert(File.Path);
+    Changed = true;
   }
   for (const HelperFile &File : Files)
     if (!Used.contains(File.Path) && !Skipped.contains(File.Path))

@@ -5,9 +5,17 @@
 //
 //===----------------------------------------------------------------------===//
 //
-// With `lto`: a helper whose definition the module already holds (LTO
-// linked the helper object's bitcode in) is not linked again; its calls
-// reach an internal copy of it instead (InternalCopy.h).
+// A helper whose body the module already holds is not linked again from
+// its file; its calls reach an internal copy of that body instead
+// (InternalCopy.h):
+//   - with `lto`, a definition: a full-LTO link merged the helper object's
+//     bitcode into the module;
+//   - an available_externally copy: a ThinLTO backend imported the helper
+//     object's body, as the pre-link pipeline left it.
+// The module's body is the one the final link executes when a call stays,
+// and its loops are still shaped for no caller in particular; a helper
+// file's body may have been through the whole pipeline (loops vectorized
+// and unrolled for an unknown caller).  So the module's body is preferred.
 //
 //===----------------------------------------------------------------------===//
 
@@ -29,22 +37,27 @@ using namespace llvm;
 #define DEBUG_TYPE "rust-helpers-link"
 
 STATISTIC(NumHelpersAdopted, "Helpers LTO had linked, called through a copy");
+STATISTIC(NumImportsAdopted,
+          "Helpers ThinLTO had imported, called through a copy");
 
 namespace rih {
 namespace linker {
 
-/// With `lto`: for each helper of \p File in \p Names that the module
-/// defines (LTO linked the helper object's bitcode in) and calls, an
-/// internal copy becomes the helper the calls reach; the definition keeps
-/// its symbol for everything else.  A call whose type differs from the
-/// definition's (the crate's declaration, before the merge) is checked and
-/// adapted as checkSignatures does.  Returns false after an error.
+/// For each helper of \p File in \p Names whose body the module holds
+/// (\p Body: LTOModule, a definition; ThinLTOImport, an available_externally
+/// copy) and calls, an internal copy becomes the helper the calls reach; the
+/// original keeps its symbol for everything else.  A call whose type differs
+/// from the definition's (the crate's declaration, before the merge) is
+/// checked and adapted as checkSignatures does.  Returns false after an
+/// error.
 bool HelperLinker::adoptInModule(const HelperFile &File,
-                                 ArrayRef<std::string> Names) {
+                                 ArrayRef<std::string> Names, HelperBody Body) {
   bool Failed = false;
   for (const std::string &Name : Names) {
     Function *Def = M.getFunction(Name);
-    if (!Def || Def->isDeclaration() || Def->isInterposable())
+    if (!Def || Def->isDeclaration() || Def->isInterposable() ||
+        Def->hasAvailableExternallyLinkage() !=
+            (Body == HelperBody::ThinLTOImport))
       continue;
     MapVector<FunctionType *, SmallVector<CallBase *, 4>> Calls;
     for (User *U : Def->users())
@@ -70,19 +83,44 @@ bool HelperLinker::adoptInModule(const HelperFile &File,
         Failed |= Options.Mismatch == MismatchMode::Error;
       }
     }
-    ++NumHelpersAdopted;
+    if (Body == HelperBody::ThinLTOImport)
+      ++NumImportsAdopted;
+    else
+      ++NumHelpersAdopted;
     if (Report)
-      Report->noteLinked(Name, File.Path);
+      Report->noteLinked(Name, File.Path, Body);
     OptimizationRemarkEmitter ORE(Copy);
     ORE.emit([&] {
-      return OptimizationRemarkAnalysis(RemarkPassName, "Linked", Copy)
-             << "helper " << ore::NV("Helper", Name)
-             << " is defined in the module (LTO): its calls inline a copy, "
-                "as from "
-             << ore::NV("File", File.Path);
+      OptimizationRemarkAnalysis R(RemarkPassName, "Linked", Copy);
+      R << "helper " << ore::NV("Helper", Name);
+      if (Body == HelperBody::ThinLTOImport)
+        R << " was imported by ThinLTO from the helper object: its calls "
+             "inline that pre-link body, not the one in "
+          << ore::NV("File", File.Path);
+      else
+        R << " is defined in the module (LTO): its calls inline a copy, "
+             "as from "
+          << ore::NV("File", File.Path);
+      return R << " (" << ore::NV("Body", getHelperBodyName(Body)) << ")";
     });
   }
   return !Failed;
+}
+
+/// The helpers of \p File whose ThinLTO-imported bodies the module holds,
+/// in the module's order, except those that must stay calls.  The import is
+/// the helper object's own body (what a call left in place executes), so
+/// nothing in the file can be more correct; the file's body is used only
+/// for a helper that was not imported.
+std::vector<std::string>
+HelperLinker::importedHelpers(const HelperFile &File) const {
+  std::vector<std::string> Names;
+  for (const Function &F : M)
+    if (F.hasAvailableExternallyLinkage() && !KeptAsCalls.contains(F.getName()))
+      if (const HelperFileSymbol *S = File.index().lookup(F.getName());
+          S && isHelper(*S) && S->IsFunction && S->isExportedDefinition())
+        Names.push_back(F.getName().str());
+  return Names;
 }
 
 } // namespace linker

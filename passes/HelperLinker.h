@@ -10,7 +10,7 @@
 //   HelperLink.cpp        the rounds over the helper files, and the pass
 //   HelperLinkChecks.cpp  what is checked before a file links
 //   HelperLinkFile.cpp    linking one file
-//   HelperLinkAdopt.cpp   with `lto`, helpers the module already defines
+//   HelperLinkAdopt.cpp   helpers whose body the module already holds
 //   HelperLinkRemarks.cpp remarks and report entries
 //
 //===----------------------------------------------------------------------===//
@@ -86,12 +86,13 @@ private:
   bool isHelper(const HelperFileSymbol &S) const;
   bool looksLikeHelper(StringRef Name) const;
   bool checkDefinitions();
-  bool adoptInModule(const HelperFile &File, ArrayRef<std::string> Names);
+  bool adoptInModule(const HelperFile &File, ArrayRef<std::string> Names,
+                     HelperBody Body);
+  std::vector<std::string> importedHelpers(const HelperFile &File) const;
   Function *adaptToC(Function &Decl, const Function &Def, std::string &AbiWhy);
   Function *adaptCalls(Function &Def, FunctionType *CallType,
                        ArrayRef<CallBase *> Calls, const HelperFile &File);
   bool providesNeededSymbol(const HelperFile &File) const;
-  void dropImportedCopies(const HelperFile &File);
   bool checkTarget(Module &Src, const HelperFile &File);
   bool checkDataLayout(Module &Src, const HelperFile &File);
   void resolveIndirectSymbols(Module &Src, LinkedFromFile &Linked,

@@ -15,6 +15,7 @@
 #include "llvm/IR/InstrTypes.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Support/Error.h"
+#include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
@@ -31,8 +32,23 @@ HelperReport::Entry &HelperReport::get(StringRef Helper) {
   return Helpers[Helper.str()];
 }
 
-void HelperReport::noteLinked(StringRef Helper, StringRef File) {
-  get(Helper).File = File.str();
+StringRef getHelperBodyName(HelperBody Body) {
+  switch (Body) {
+  case HelperBody::File:
+    return "file";
+  case HelperBody::LTOModule:
+    return "lto-module";
+  case HelperBody::ThinLTOImport:
+    return "thinlto-import";
+  }
+  llvm_unreachable("unknown helper body");
+}
+
+void HelperReport::noteLinked(StringRef Helper, StringRef File,
+                              HelperBody Body) {
+  Entry &E = get(Helper);
+  E.File = File.str();
+  E.Body = getHelperBodyName(Body).str();
 }
 
 void HelperReport::noteInlined(StringRef Helper, StringRef Caller,
@@ -128,6 +144,8 @@ bool HelperReport::read(StringRef Path, Module &M) {
         return Fail("a helper entry has no name");
       Entry &E = get(Str(*H, "name"));
       E.File = Str(*H, "file");
+      if (std::string Body = Str(*H, "body"); !Body.empty())
+        E.Body = std::move(Body);
       E.Inlined += H->getInteger("inlined").value_or(0);
       if (const json::Object *R = H->getObject("reconciled"))
         for (const auto &KV : *R)
@@ -187,6 +205,8 @@ bool HelperReport::write(StringRef Path, Module &M) const {
           J.object([&] {
             J.attribute("name", Name);
             J.attribute("file", E.File);
+            if (!E.Body.empty())
+              J.attribute("body", E.Body);
             J.attribute("calls", int64_t(E.Inlined + E.Refusals.size()));
             J.attribute("inlined", int64_t(E.Inlined));
             J.attribute("refused", int64_t(E.Refusals.size()));

@@ -12,7 +12,7 @@
 //   {"plugin": "rust-inline-helpers", "version": "0.1.0", "module": "...",
 //    "totals": {"helpers": 2, "calls": 5, "inlined": 4, "refused": 1},
 //    "helpers": [{"name": "rust_helper_refcount_inc", "file": "helpers.bc",
-//                 "calls": 3, "inlined": 3, "refused": 0,
+//                 "body": "file", "calls": 3, "inlined": 3, "refused": 0,
 //                 "reconciled": {"NullPointerIsValid": 3},
 //                 "refusals": []}, ...],
 //    "module_flags": [{"flag": "cf-protection-branch",
@@ -42,10 +42,29 @@ class Module;
 
 namespace rih {
 
+/// Which body of a helper its calls inline (the report's "body").
+enum class HelperBody {
+  /// The helper file's definition, linked by the plugin ("file").
+  File,
+  /// The module's own definition: a full-LTO link merged the helper object
+  /// into it ("lto-module"; HelperLinkAdopt.cpp).
+  LTOModule,
+  /// The available_externally copy a ThinLTO backend imported from the
+  /// helper object: its pre-link body ("thinlto-import";
+  /// HelperLinkAdopt.cpp).
+  ThinLTOImport,
+};
+
+/// Returns the report's name of \p Body: "file", "lto-module" or
+/// "thinlto-import".
+llvm::StringRef getHelperBodyName(HelperBody Body);
+
 class HelperReport {
 public:
-  /// Records that helper \p Helper was linked from file \p File.
-  void noteLinked(llvm::StringRef Helper, llvm::StringRef File);
+  /// Records that helper \p Helper belongs to file \p File and that its
+  /// calls inline the body \p Body.
+  void noteLinked(llvm::StringRef Helper, llvm::StringRef File,
+                  HelperBody Body = HelperBody::File);
   /// Records that the call from \p Caller to \p Helper was inlined after the
   /// policy rows \p Rows reconciled it (empty when nothing had to change).
   void noteInlined(llvm::StringRef Helper, llvm::StringRef Caller,
@@ -111,6 +130,7 @@ public:
 private:
   struct Entry {
     std::string File;
+    std::string Body; ///< getHelperBodyName(); empty: not linked here.
     unsigned Inlined = 0;
     std::map<std::string, unsigned> Reconciled;
     llvm::SmallVector<std::pair<std::string, std::string>, 2> Refusals;

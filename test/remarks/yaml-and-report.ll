@@ -31,6 +31,7 @@
 ; JSON-NEXT:   "refused": 1
 ; JSON:        "name": "rust_helper_inc",
 ; JSON-NEXT:   "file": "{{.*}}helpers.bc",
+; JSON-NEXT:   "body": "file",
 ; JSON-NEXT:   "calls": 2,
 ; JSON-NEXT:   "inlined": 2,
 ; JSON-NEXT:   "refused": 0,
