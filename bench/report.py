@@ -498,9 +498,20 @@ def main():
         "",
         "![runtime and build cost relative to pure C and plain rustc](runtime.png)",
         "",
-        "C libraries (libdivide, liburing) from Rust through cargo: [libs.md](libs.md) (`scripts/bench-libs`).",
+        "C libraries (libdivide, liburing, DPDK's rte_ring) from Rust through cargo: [libs.md](libs.md) "
+        "(`scripts/bench-libs`).",
+        "",
+        "What the size of the helper file costs a link, with and without `cache-dir=`: "
+        "[link-scaling.md](link-scaling.md) (`bench/link-scaling/run`).",
+        "",
+        "Which form of helper bitcode to give the plugin (`-flto=thin`, `-flto`, `opt` pre-link, `-O2`): "
+        "[prelink-forms.md](prelink-forms.md) (`bench/prelink-forms`).",
         "",
         "## Runtime (bench/runtime)",
+        "",
+        "Variants as in `scripts/bench`'s header and [docs/benchmarks.md](../../docs/benchmarks.md): "
+        "*pre-link bc* is helper bitcode from `clang -O2 -flto=thin -c`, *-O2 bc* from "
+        "`clang -O2 -emit-llvm -c`; (c), (g) and (h) link with ld.lld doing LTO.",
         "",
     ]
     table, benches, variants, insns, ns = runtime_tables(rows, meta)
