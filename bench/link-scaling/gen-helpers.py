@@ -13,7 +13,7 @@ are identical in every file.
     gen-helpers.py [--seed S] N OUT.c
 
 Compile it as the plugin's helper bitcode with
-`clang -O2 -emit-llvm -c OUT.c -o OUT.bc`.
+`clang -O2 -flto=thin -c OUT.c -o OUT.bc`.
 """
 
 import argparse

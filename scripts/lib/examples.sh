@@ -101,7 +101,10 @@ rih_build_userspace() {
   for member in "${members[@]}"; do "$LLVM_AR" d "$out/lib$name.a" "$member"; done
   mv "$out/lib$name.a" "$out/librust-runtime.a"
 
-  rih_run '' "$CLANG" "${cflags[@]}" -emit-llvm -c "$src/helpers.c" -o "$out/helpers.bc"
+  # Pre-link bitcode (-flto=thin: the pipeline stops before the loop
+  # vectorizer and unroller), so that the crate optimizes inlined bodies for
+  # their callers (docs/usage.md).
+  rih_run '' "$CLANG" "${cflags[@]}" -flto=thin -c "$src/helpers.c" -o "$out/helpers.bc"
   rih_run '' "$CLANG" "${cflags[@]}" -c "$src/helpers.c" -o "$out/helpers.o"
   rm -f "$out/libhelpers.a"
   "$LLVM_AR" rcs "$out/libhelpers.a" "$out/helpers.o"
@@ -189,7 +192,7 @@ rih_build_kernel() {
   mapfile -t cflags < <(rih_read_flags "$src/cflags.txt")
   rih_run '' env RUSTC_BOOTSTRAP=1 "$RUSTC" "${rflags[@]}" --target="$(rih_target_json "$src/target.json")" \
     --emit=llvm-bc -o "$out/crate.bc" "$src/../kernel-common/caller.rs"
-  rih_run '' "$CLANG" "${cflags[@]}" -emit-llvm -c "$src/../kernel-common/helpers.c" -o "$out/helpers.bc"
+  rih_run '' "$CLANG" "${cflags[@]}" -flto=thin -c "$src/../kernel-common/helpers.c" -o "$out/helpers.bc"
 }
 
 # Linux 7.1's way of making every helper inlinable: OUT includes each SRC

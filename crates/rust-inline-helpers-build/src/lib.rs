@@ -8,7 +8,8 @@
 //! 2. compiles the wrappers with the clang of rustc's LLVM major into a
 //!    static archive `OUT_DIR/libwrappers.a`: ThinLTO bitcode
 //!    (`-flto=thin`) when the crate is built with `-Clinker-plugin-lto`,
-//!    machine code otherwise, plus a bitcode copy for the in-process plugin;
+//!    machine code otherwise, plus a pre-link bitcode copy (also `-flto=thin`)
+//!    for the in-process plugin;
 //! 3. prints every `cargo:` line: the archive, `RUST_INLINE_HELPERS` (the
 //!    wrapper bitcode the plugin reads, given to rustc and through it to
 //!    the linker), and reruns on the headers, the generator, the tools, the
@@ -567,8 +568,10 @@ fn build(w: &Wrappers) -> Built {
         object.clone()
     } else {
         compile(&[], &object);
+        // Pre-link bitcode for the plugin in rustc: the loops are left for
+        // the crate's optimizer, which sees the callers.
         let bc = out.join("wrappers.bc");
-        compile(&["-emit-llvm"], &bc);
+        compile(&["-flto=thin"], &bc);
         bc
     };
     let archive = out.join("libwrappers.a");
