@@ -9,7 +9,9 @@ writes OUT_DIR/helpers-always.bc and helpers-always_module.bc (the helpers
 with every function always_inline, as Linux 7.1 marks them: a wrapper file
 pushes __attribute__((always_inline)) around rust/helpers/helpers.c) and
 OUT_DIR/cflags.txt, cflags_module.txt (the code-generation flags of those
-command lines, for compiling linked bitcode).  Exit status 0, or 1 with a
+command lines, for compiling linked bitcode).  The patches build helpers.bc
+with the pre-link pipeline (-flto=thin); Linux 7.1 uses the whole -O2
+pipeline (-emit-llvm), so -flto* becomes -emit-llvm here.  Exit status 0, or 1 with a
 message when a command file is missing or clang fails.
 """
 
@@ -32,6 +34,10 @@ def saved_command(cmd_file):
     return shlex.split(cmd)
 
 
+def is_lto(arg):
+    return arg == "-flto" or arg.startswith("-flto=")
+
+
 def codegen_flags(argv, source):
     out, skip = [], False
     for a in argv[1:]:
@@ -41,7 +47,8 @@ def codegen_flags(argv, source):
         if a in TAKES_VALUE:
             skip = True
             continue
-        if a == source or a in ("-c", "-emit-llvm", "-nostdinc") or a.startswith(("-Wp,", "-I", "-D", "-U", "-std=")):
+        if a == source or a in ("-c", "-emit-llvm", "-nostdinc") or is_lto(a) or \
+                a.startswith(("-Wp,", "-I", "-D", "-U", "-std=")):
             continue
         out.append(a)
     return out
@@ -75,10 +82,10 @@ def main():
             if a == "-o":
                 skip = True
                 continue
-            if a.startswith("-Wp,"):
+            if a.startswith("-Wp,") or is_lto(a) or a == "-emit-llvm":
                 continue
             compile_argv.append(wrapper if a == source else a)
-        compile_argv += ["-o", os.path.join(out, "helpers-always%s.bc" % suffix)]
+        compile_argv += ["-emit-llvm", "-o", os.path.join(out, "helpers-always%s.bc" % suffix)]
         proc = subprocess.run(compile_argv, cwd=build, capture_output=True, text=True)
         if proc.returncode != 0:
             print("kernel_always.py: clang failed on %s:\n%s" % (wrapper, proc.stderr), file=sys.stderr)

@@ -10,8 +10,10 @@ reports (.OBJECT.rih.json), and writes the Markdown summary to RESULTS.
 
 Exit status 0 when both builds booted, every check of both test-module
 copies passed in both, neither build log has an objtool or modpost warning,
-and every helper call left in the "on" build is refused, with a reason, in
-a plugin report; 1 otherwise (each failure is printed).
+every helper call left in the "on" build is refused, with a reason, in
+a plugin report, and the "on" build's helper bitcode passes
+kernel_bitcode.py's checks (pre-link bitcode, kCFI type ids kept, no LTO
+section in an ELF file); 1 otherwise (each failure is printed).
 """
 
 import argparse
@@ -28,6 +30,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 from helper_calls import helper_calls
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from machine_code import PROTECTIONS, listings, returns  # noqa: E402
+import kernel_bitcode  # noqa: E402
 
 MODULES = ("rust_inline_helpers", "rust_inline_helpers_module")
 
@@ -324,6 +327,12 @@ def main():
         if lost:
             failures.append("%d protections lost in Rust functions that inlined a helper (see the "
                             "arm64 protections table)" % lost)
+
+    # The helper bitcode: pre-link, kCFI ids kept, no bitcode in any ELF file.
+    section, problems = kernel_bitcode.section(data["on"]["build"], os.path.dirname(args.objdump),
+                                               args.arch)
+    lines += section
+    failures += ["on build: " + p for p in problems]
 
     seen_known = [(text, why) for p, text, why in KNOWN_WARNINGS
                   if any(p.search(w) for v in variants for w in data[v]["known_warnings"])]
