@@ -80,18 +80,17 @@ Error checkBitcode(HelperFile &File, LLVMContext &Ctx) {
                 Twine(Modules->size()) +
                 " modules; build the helpers without -fsplit-lto-unit (and "
                 "without -fsanitize=cfi, which implies it)");
+  if (Modules) {
+    if (Expected<BitcodeLTOInfo> Info = Modules->front().getLTOInfo())
+      File.HasLTOSummary = Info->HasSummary;
+    else
+      consumeError(Info.takeError());
+  }
   if (Modules && File.Split && !File.Split->isWhole())
     return Error::success(); // Parsed in full when it was split.
   // An index-only file (a ThinLTO combined or distributed index) or a
   // thin-link file (-fthin-link-bitcode) has an LTO summary and no module
   // to link: the bodies are in the object it was made from.
-  bool HasSummary = false;
-  if (Modules) {
-    if (Expected<BitcodeLTOInfo> Info = Modules->front().getLTOInfo())
-      HasSummary = Info->HasSummary;
-    else
-      consumeError(Info.takeError());
-  }
   auto IndexOnly = [&File] {
     return fail("bitcode file '" + File.Path +
                 "' holds a ThinLTO summary but no module to link (an "
@@ -105,14 +104,14 @@ Error checkBitcode(HelperFile &File, LLVMContext &Ctx) {
               : Expected<std::unique_ptr<Module>>(Modules.takeError());
   if (Parsed) {
     const Module &P = **Parsed;
-    if (HasSummary && P.global_values().empty() &&
+    if (File.HasLTOSummary && P.global_values().empty() &&
         compat::targetTriple(P).str().empty() && P.getDataLayoutStr().empty())
       return IndexOnly();
     File.Parsed = std::move(*Parsed);
     return Error::success();
   }
   std::string Why = toString(Parsed.takeError());
-  if (HasSummary)
+  if (File.HasLTOSummary)
     return IndexOnly();
   return fail("helper file '" + File.Path + "' is not readable LLVM bitcode (" +
               Why +

@@ -36,6 +36,10 @@ struct HelperFile {
   std::string Path;
   std::unique_ptr<llvm::MemoryBuffer> Buffer;
   bool IsBitcode = false;
+  /// Bitcode whose module carries an LTO summary: the output of a pre-link
+  /// pipeline (clang -flto, -flto=thin), or an index-only or thin-link file,
+  /// which readHelperFile refuses.
+  bool HasLTOSummary = false;
   /// SHA-256 of the file's bytes as read, in lowercase hex (64 characters):
   /// what the provenance records and what `sha256sum` prints.
   std::string SHA256;

@@ -118,7 +118,7 @@ HelperLinker::importedHelpers(const HelperFile &File) const {
   for (const Function &F : M)
     if (F.hasAvailableExternallyLinkage() && !KeptAsCalls.contains(F.getName()))
       if (const HelperFileSymbol *S = File.index().lookup(F.getName());
-          S && isHelper(*S) && S->IsFunction && S->isExportedDefinition())
+          S && S->IsFunction && isHelper(*S))
         Names.push_back(F.getName().str());
   return Names;
 }

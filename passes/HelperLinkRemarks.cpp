@@ -22,7 +22,6 @@
 
 #include "llvm/ADT/Statistic.h"
 #include "llvm/Analysis/OptimizationRemarkEmitter.h"
-#include "llvm/Bitcode/BitcodeReader.h"
 
 using namespace llvm;
 
@@ -158,7 +157,8 @@ static StringRef codegenLoopMark(const Function &F) {
 /// pre-link pipelines' output) never gets it.
 void HelperLinker::noteOptimizedBodies(const LinkedFromFile &Linked,
                                        const HelperFile &File) {
-  if (!File.IsBitcode || NotedOptimized.contains(File.Path))
+  if (!File.IsBitcode || File.HasLTOSummary ||
+      NotedOptimized.contains(File.Path))
     return;
   std::vector<std::string> Marked;
   for (Function &F : M)
@@ -167,14 +167,6 @@ void HelperLinker::noteOptimizedBodies(const LinkedFromFile &Linked,
         Marked.push_back((F.getName() + " (" + Mark + ")").str());
   if (Marked.empty())
     return; // A later round may link such a body.
-  Expected<BitcodeLTOInfo> LTO =
-      getBitcodeLTOInfo(File.Buffer->getMemBufferRef());
-  if (!LTO) {
-    consumeError(LTO.takeError());
-    return;
-  }
-  if (LTO->HasSummary)
-    return;
   NotedOptimized.insert(File.Path);
   std::string List = llvm::join(Marked, ", ");
   if (Report)
