@@ -32,6 +32,9 @@ import re
 import subprocess
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from machine_code import kcfi_preamble_hash  # noqa: E402
+
 BITCODE = ("rust/helpers/helpers.bc", "rust/helpers/helpers_module.bc")
 LTO_SECTION = re.compile(r"^\.(llvmbc|llvmcmd|llvm\.lto|llvm\.embedded\.object)$")
 LOOP_MARKS = ("llvm.loop.isvectorized", "llvm.loop.unroll.runtime.disable")
@@ -85,9 +88,9 @@ def cfi_hashes(bindir, image, functions):
         if s:
             cur = s.group(1)
             continue
-        h = re.search(r"\bmovl\s+\$0x([0-9a-f]+), %eax", line)
-        if cur and h and cur not in hashes:
-            hashes[cur] = int(h.group(1), 16)
+        h = kcfi_preamble_hash(line)
+        if cur and h is not None and cur not in hashes:
+            hashes[cur] = h
     return hashes
 
 

@@ -25,7 +25,6 @@ Exit status 0, or 2 on a usage error.
 """
 
 import argparse
-import collections
 import glob
 import os
 import re
@@ -36,7 +35,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "..", "..", "tools"))
 from helper_calls import helper_calls  # noqa: E402
-from machine_code import _raw_bodies  # noqa: E402
+from kernel_iopath import demangle  # noqa: E402
+from machine_code import _raw_bodies, kcfi_preamble_hash  # noqa: E402
 
 TARGET = re.compile(r"(?:0x)?[0-9a-f]+ <([^<>]+)>")
 COMMENT = re.compile(r"\s+#\s.*$")
@@ -91,9 +91,9 @@ def normalized_bodies(bindir, path, names):
     for func, body in _raw_bodies(objdump, path, relocations=True):
         if func.startswith("__cfi_"):
             for text, _ in body:
-                m = re.match(r"movl\s+\$0x([0-9a-f]+), %eax", text)
-                if m:
-                    hashes[func[len("__cfi_"):]] = int(m.group(1), 16)
+                h = kcfi_preamble_hash(text)
+                if h is not None:
+                    hashes[func[len("__cfi_"):]] = h
                     break
         if func not in names:
             continue
@@ -150,14 +150,6 @@ def rust_names_by_image(bindir, build):
     return names
 
 
-def demangle(bindir, names):
-    if not names:
-        return {}
-    out = subprocess.run([os.path.join(bindir, "llvm-cxxfilt")], input="\n".join(names),
-                         capture_output=True, text=True).stdout.splitlines()
-    return dict(zip(names, out)) if len(out) == len(names) else {n: n for n in names}
-
-
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--llvm-bindir", default=os.environ.get("LLVM_BINDIR", "/usr/lib/llvm-22/bin"))
@@ -204,7 +196,7 @@ def main():
     for image, changed, only, sa, sb in changed_lists:
         if not changed and not only:
             continue
-        dm = demangle(bindir, changed + only)
+        dm = demangle(os.path.join(bindir, "llvm-cxxfilt"), changed + only)
         lines += ["", "`%s`: functions whose machine code changed (bytes %s -> %s)%s:" % (
             image, labels[0], labels[1], "" if len(changed) <= args.list else ", the first %d" % args.list), ""]
         for n in changed[:args.list]:

@@ -208,6 +208,14 @@ def retpoline(ins):
     return not _any(ins, r"^(call|jmp) \*") and _any(ins, r"^(call|jmp) __x86_indirect_thunk_")
 
 
+def kcfi_preamble_hash(insn):
+    """The kCFI type hash that an x86 __cfi_FUNCTION preamble instruction
+    loads (`movl $HASH, %eax`), as an unsigned 32-bit int; None for any
+    other instruction."""
+    m = re.search(r"\bmovl\s+\$0x([0-9a-f]+), %eax", insn)
+    return int(m.group(1), 16) if m else None
+
+
 def kcfi_check(ins):
     """-fsanitize=kcfi: the type check, an add/cmp/sub of the hash at -4
     off the target register, followed (not necessarily next) by ud2."""
