@@ -107,10 +107,14 @@ bool HelperLinker::run() {
   bool Adopted = false;
   for (const HelperFile &File : Files)
     if (auto It = InModule.find(File.Path); It != InModule.end()) {
-      if (!adoptInModule(File, It->second, HelperBody::LTOModule))
+      std::optional<unsigned> N =
+          adoptInModule(File, It->second, HelperBody::LTOModule);
+      if (!N)
         return true;
-      Adopted = true;
-      Used.insert(File.Path);
+      if (*N) {
+        Adopted = true;
+        Used.insert(File.Path);
+      }
     }
   // A helper of one file may call a helper of another: link in rounds until
   // no file provides anything that is still only declared.
@@ -154,10 +158,14 @@ bool HelperLinker::run() {
     std::vector<std::string> Imported = importedHelpers(File);
     if (Imported.empty())
       continue;
-    if (!adoptInModule(File, Imported, HelperBody::ThinLTOImport))
+    std::optional<unsigned> N =
+        adoptInModule(File, Imported, HelperBody::ThinLTOImport);
+    if (!N)
       return true;
-    Used.insert(File.Path);
-    Changed = true;
+    if (*N) {
+      Used.insert(File.Path);
+      Changed = true;
+    }
   }
   for (const HelperFile &File : Files)
     if (!Used.contains(File.Path) && !Skipped.contains(File.Path))

@@ -48,11 +48,14 @@ namespace linker {
 /// copy) and calls, an internal copy becomes the helper the calls reach; the
 /// original keeps its symbol for everything else.  A call whose type differs
 /// from the definition's (the crate's declaration, before the merge) is
-/// checked and adapted as checkSignatures does.  Returns false after an
+/// checked and adapted as checkSignatures does.  Returns how many helpers
+/// gained a copy (0 when none of them is called), or std::nullopt after an
 /// error.
-bool HelperLinker::adoptInModule(const HelperFile &File,
-                                 ArrayRef<std::string> Names, HelperBody Body) {
+std::optional<unsigned> HelperLinker::adoptInModule(const HelperFile &File,
+                                                    ArrayRef<std::string> Names,
+                                                    HelperBody Body) {
   bool Failed = false;
+  unsigned NumAdopted = 0;
   for (const std::string &Name : Names) {
     Function *Def = M.getFunction(Name);
     if (!Def || Def->isDeclaration() || Def->isInterposable() ||
@@ -83,6 +86,7 @@ bool HelperLinker::adoptInModule(const HelperFile &File,
         Failed |= Options.Mismatch == MismatchMode::Error;
       }
     }
+    ++NumAdopted;
     if (Body == HelperBody::ThinLTOImport)
       ++NumImportsAdopted;
     else
@@ -104,7 +108,9 @@ bool HelperLinker::adoptInModule(const HelperFile &File,
       return R << " (" << ore::NV("Body", getHelperBodyName(Body)) << ")";
     });
   }
-  return !Failed;
+  if (Failed)
+    return std::nullopt;
+  return NumAdopted;
 }
 
 /// The helpers of \p File whose ThinLTO-imported bodies the module holds,

@@ -33,6 +33,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -86,8 +87,9 @@ private:
   bool isHelper(const HelperFileSymbol &S) const;
   bool looksLikeHelper(StringRef Name) const;
   bool checkDefinitions();
-  bool adoptInModule(const HelperFile &File, ArrayRef<std::string> Names,
-                     HelperBody Body);
+  std::optional<unsigned> adoptInModule(const HelperFile &File,
+                                        ArrayRef<std::string> Names,
+                                        HelperBody Body);
   std::vector<std::string> importedHelpers(const HelperFile &File) const;
   Function *adaptToC(Function &Decl, const Function &Def, std::string &AbiWhy);
   Function *adaptCalls(Function &Def, FunctionType *CallType,

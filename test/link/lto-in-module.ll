@@ -25,6 +25,32 @@
 ; NOLTO: call i32 @bump__extern(
 ; NOLTO: call i64 @gen__extern(
 ;
+; The file counts as used only when a call reaches one of its helpers:
+; merged but never called, it gets the unused-file remark and the module
+; is left as it was; ThinLTO-imported bodies nobody calls, the same.
+; RUN: %opt -passes='rust-inline-helpers<helpers=%t/wrappers.bc;lto>' -pass-remarks-analysis=rust-inline-helpers \
+; RUN:   %t/merged.ll -disable-output 2>&1 | FileCheck %s --check-prefix=USED
+; USED-NOT: not linked
+; RUN: %opt -passes='rust-inline-helpers<helpers=%t/wrappers.bc;lto>' -pass-remarks-analysis=rust-inline-helpers \
+; RUN:   %t/uncalled.ll -S -o %t/uncalled.out.ll 2>%t/uncalled.txt
+; RUN: FileCheck %s --check-prefix=UNCALLED --input-file=%t/uncalled.txt
+; RUN: FileCheck %s --check-prefix=UNCALLED-IR --input-file=%t/uncalled.out.ll
+; RUN: %opt -passes='rust-inline-helpers<helpers=%t/wrappers.bc;lto>' -pass-remarks-analysis=rust-inline-helpers \
+; RUN:   %t/imported.ll -S -o %t/imported.out.ll 2>%t/imported.txt
+; RUN: FileCheck %s --check-prefix=UNCALLED --input-file=%t/imported.txt
+; RUN: FileCheck %s --check-prefix=UNCALLED-IR --input-file=%t/imported.out.ll
+; UNCALLED: helper file {{.*}}wrappers.bc not linked: it defines nothing that module '{{.*}}.ll' uses
+; UNCALLED-IR-NOT: .rust-inline-helpers
+; UNCALLED-IR: define i64 @rust_other(
+; Positive control: the same imported body, called, is adopted.
+; RUN: %opt -passes='rust-inline-helpers<helpers=%t/wrappers.bc;lto>' -pass-remarks-analysis=rust-inline-helpers \
+; RUN:   %t/imported-called.ll -S -o %t/imported-called.out.ll 2>%t/imported-called.txt
+; RUN: FileCheck %s --check-prefix=USED --input-file=%t/imported-called.txt
+; RUN: FileCheck %s --check-prefix=IMPORTED --input-file=%t/imported-called.out.ll
+; IMPORTED-LABEL: define i64 @rust_other(
+; IMPORTED-NOT: call
+; IMPORTED: ret i64
+;
 ; RUN: %opt -passes='rust-inline-helpers<helpers=%t/wrappers.bc;lto>' -print-pipeline-passes -disable-output %t/merged.ll | FileCheck %s --check-prefix=PRINT
 ; PRINT: rust-inline-helpers<helpers={{.*}}wrappers.bc;lto>
 
@@ -80,4 +106,39 @@ define i40 @gen__extern(i32 %d) {
 define i32 @bump__extern(i32 %x) {
   %r = add i32 %x, 1
   ret i32 %r
+}
+;--- uncalled.ll
+target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
+target triple = "x86_64-unknown-linux-gnu"
+define i32 @bump__extern(i32 %x) {
+  %r = add i32 %x, 1
+  ret i32 %r
+}
+define i64 @rust_other(i64 %x) {
+  ret i64 %x
+}
+
+;--- imported.ll
+target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
+target triple = "x86_64-unknown-linux-gnu"
+define available_externally i32 @bump__extern(i32 %x) {
+  %r = add i32 %x, 1
+  ret i32 %r
+}
+define i64 @rust_other(i64 %x) {
+  ret i64 %x
+}
+
+;--- imported-called.ll
+target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
+target triple = "x86_64-unknown-linux-gnu"
+define available_externally i32 @bump__extern(i32 %x) {
+  %r = add i32 %x, 1
+  ret i32 %r
+}
+define i64 @rust_other(i64 %x) {
+  %t = trunc i64 %x to i32
+  %r = call i32 @bump__extern(i32 %t)
+  %z = zext i32 %r to i64
+  ret i64 %z
 }
