@@ -59,10 +59,6 @@ constexpr StringLiteral Magic = "rust-inline-helpers split 1\n";
 
 constexpr size_t RecordSize = 24;
 
-Error fail(const Twine &Msg) {
-  return createStringError(inconvertibleErrorCode(), Msg);
-}
-
 uint64_t alignTo8(uint64_t N) { return (N + 7) & ~uint64_t(7); }
 
 /// The cache file's bytes for \p S, of a helper file of \p Size bytes with
@@ -142,12 +138,12 @@ HelperFileSplit::read(std::unique_ptr<MemoryBuffer> Buffer, uint64_t SourceSize,
                       unsigned WantedChunkSize) {
   StringRef All = Buffer->getBuffer();
   if (!All.consume_front(Magic))
-    return fail("not a split file of this version");
+    return createStringError("not a split file of this version");
   StringMap<StringRef> Fields;
   while (!All.consume_front("data\n")) {
     auto [Line, Rest] = All.split('\n');
     if (Rest.size() == All.size() || Line.empty())
-      return fail("truncated header");
+      return createStringError("truncated header");
     auto [Key, Value] = Line.split(' ');
     Fields[Key] = Value;
     All = Rest;
@@ -157,13 +153,13 @@ HelperFileSplit::read(std::unique_ptr<MemoryBuffer> Buffer, uint64_t SourceSize,
   auto Result = std::unique_ptr<HelperFileSplit>(new HelperFileSplit());
   uint64_t Size = 0, ChunkSize = 0;
   if (Fields.lookup("size").getAsInteger(10, Size) || Size != SourceSize)
-    return fail("made from another file");
+    return createStringError("made from another file");
   if (Fields.lookup("chunk-size").getAsInteger(10, ChunkSize) ||
       ChunkSize != WantedChunkSize)
-    return fail("made with another chunk size");
+    return createStringError("made with another chunk size");
   Result->SHA256 = Fields.lookup("sha256").str();
   if (Result->SHA256.size() != 64)
-    return fail("no SHA-256");
+    return createStringError("no SHA-256");
   if (Fields.count("whole")) {
     Result->Why = Fields.lookup("whole").str();
     if (Result->Why.empty())
@@ -175,21 +171,21 @@ HelperFileSplit::read(std::unique_ptr<MemoryBuffer> Buffer, uint64_t SourceSize,
   if (Fields.lookup("symbols").getAsInteger(10, NumSymbols) ||
       Fields.lookup("modules").getAsInteger(10, NumModules) ||
       Fields.lookup("strings").getAsInteger(10, Strings) || NumModules == 0)
-    return fail("bad header");
+    return createStringError("bad header");
   uint64_t Data = alignTo8(All.data() - Buffer->getBufferStart());
   StringRef Bytes = Buffer->getBuffer();
   if (Data > Bytes.size())
-    return fail("truncated");
+    return createStringError("truncated");
   Bytes = Bytes.drop_front(Data);
   uint64_t Tables = NumModules * 16 + NumSymbols * RecordSize;
   if (Tables + Strings > Bytes.size())
-    return fail("truncated tables");
+    return createStringError("truncated tables");
   const char *P = Bytes.data();
   for (uint64_t I = 0; I != NumModules; ++I, P += 16) {
     uint64_t At = support::endian::read64le(P),
              Len = support::endian::read64le(P + 8);
     if (At > Bytes.size() || Len > Bytes.size() - At || At % 8)
-      return fail("module out of bounds");
+      return createStringError("module out of bounds");
     Result->Modules.push_back({Data + At, Len});
   }
   StringRef Names = Bytes.substr(Tables, Strings);
@@ -200,27 +196,27 @@ HelperFileSplit::read(std::unique_ptr<MemoryBuffer> Buffer, uint64_t SourceSize,
     uint32_t NameAt = support::endian::read32le(P),
              NameLen = support::endian::read32le(P + 4);
     if (NameAt > Names.size() || NameLen > Names.size() - NameAt)
-      return fail("name out of bounds");
+      return createStringError("name out of bounds");
     Sym.Name = Names.substr(NameAt, NameLen);
     Sym.Position = support::endian::read32le(P + 8);
     Sym.Chunk = support::endian::read32le(P + 12);
     uint8_t Linkage = P[16], Visibility = P[17], Bits = P[18];
     if (Linkage > GlobalValue::CommonLinkage ||
         Visibility > GlobalValue::ProtectedVisibility)
-      return fail("bad symbol");
+      return createStringError("bad symbol");
     Sym.Linkage = GlobalValue::LinkageTypes(Linkage);
     Sym.Visibility = GlobalValue::VisibilityTypes(Visibility);
     Sym.IsFunction = Bits & 1;
     Sym.IsDefinition = Bits & 2;
     Sym.IsDSOLocal = Bits & 4;
     if (Sym.IsDefinition && Sym.Chunk >= NumModules - 1)
-      return fail("bad chunk");
+      return createStringError("bad chunk");
     Symbols.push_back(Sym);
   }
   std::optional<HelperFileIndex> Index =
       HelperFileIndex::fromSortedSymbols(std::move(Symbols));
   if (!Index)
-    return fail("symbols not sorted");
+    return createStringError("symbols not sorted");
   Result->Index = std::move(*Index);
   Result->Buffer = std::move(Buffer);
   return std::move(Result);
@@ -272,10 +268,11 @@ HelperFileSplit::open(StringRef CacheDir, StringRef Path, MemoryBufferRef Bytes,
   std::string Contents = serialize(S, SourceSize, SHA256, ChunkSize);
 
   auto CannotWrite = [&](const Twine &Why) {
-    return fail("cannot write the split form of helper file '" + Path +
-                "' into cache directory '" + CacheDir + "': " + Why +
-                "; make the directory writable, or leave cache-dir= "
-                "(RUST_INLINE_HELPERS_CACHE_DIR) unset");
+    return createStringError(
+        "cannot write the split form of helper file '" + Path +
+        "' into cache directory '" + CacheDir + "': " + Why +
+        "; make the directory writable, or leave cache-dir= "
+        "(RUST_INLINE_HELPERS_CACHE_DIR) unset");
   };
   if (std::error_code EC = sys::fs::create_directories(CacheDir))
     return CannotWrite(EC.message());
@@ -305,9 +302,9 @@ Expected<std::unique_ptr<Module>>
 HelperFileSplit::merge(LLVMContext &Ctx, StringRef Path,
                        ArrayRef<uint32_t> Chunks) const {
   auto Damaged = [&](const Twine &Why) {
-    return fail("the split form of helper file '" + Path +
-                "' in the cache is damaged (" + Why +
-                "); delete it from the cache directory");
+    return createStringError("the split form of helper file '" + Path +
+                             "' in the cache is damaged (" + Why +
+                             "); delete it from the cache directory");
   };
   auto Bitcode = [&](size_t I) {
     auto [At, Len] = Modules[I];

@@ -34,10 +34,6 @@ STATISTIC(NumBytesRead, "Bytes of helper files read (bitcode is then "
 namespace rih {
 namespace {
 
-Error fail(const Twine &Msg) {
-  return createStringError(inconvertibleErrorCode(), Msg);
-}
-
 /// The LLVM major version in a bitcode producer string such as "LLVM22.1.8"
 /// or "LLVM19.1.7-rust-1.85", or 0 when there is none.
 unsigned producerMajor(StringRef Producer) {
@@ -54,14 +50,14 @@ unsigned producerMajor(StringRef Producer) {
 /// LLVM reads older bitcode (the auto-upgrader) but not newer, and a newer
 /// file that happens to parse may carry meaning this LLVM drops.
 Error newerThanHost(const HelperFile &File, StringRef Producer) {
-  return fail("helper file '" + File.Path + "' was written by " + Producer +
-              ", newer than the LLVM " + LLVM_VERSION_STRING +
-              " this plugin runs in; build the helpers with a clang whose "
-              "LLVM major is at most " +
-              Twine(LLVM_VERSION_MAJOR) + " (clang-" +
-              Twine(LLVM_VERSION_MAJOR) +
-              " or older), or use a rustc and plugin built for LLVM " +
-              Twine(producerMajor(Producer)));
+  return createStringError(
+      "helper file '" + File.Path + "' was written by " + Producer +
+      ", newer than the LLVM " + LLVM_VERSION_STRING +
+      " this plugin runs in; build the helpers with a clang whose "
+      "LLVM major is at most " +
+      Twine(LLVM_VERSION_MAJOR) + " (clang-" + Twine(LLVM_VERSION_MAJOR) +
+      " or older), or use a rustc and plugin built for LLVM " +
+      Twine(producerMajor(Producer)));
 }
 
 Error checkBitcode(HelperFile &File, LLVMContext &Ctx) {
@@ -76,10 +72,10 @@ Error checkBitcode(HelperFile &File, LLVMContext &Ctx) {
     return newerThanHost(File, Producer);
   Expected<std::vector<BitcodeModule>> Modules = getBitcodeModuleList(Ref);
   if (Modules && Modules->size() != 1)
-    return fail("bitcode file '" + File.Path + "' holds " +
-                Twine(Modules->size()) +
-                " modules; build the helpers without -fsplit-lto-unit (and "
-                "without -fsanitize=cfi, which implies it)");
+    return createStringError(
+        "bitcode file '" + File.Path + "' holds " + Twine(Modules->size()) +
+        " modules; build the helpers without -fsplit-lto-unit (and "
+        "without -fsanitize=cfi, which implies it)");
   if (Modules) {
     if (Expected<BitcodeLTOInfo> Info = Modules->front().getLTOInfo())
       File.HasLTOSummary = Info->HasSummary;
@@ -92,12 +88,13 @@ Error checkBitcode(HelperFile &File, LLVMContext &Ctx) {
   // thin-link file (-fthin-link-bitcode) has an LTO summary and no module
   // to link: the bodies are in the object it was made from.
   auto IndexOnly = [&File] {
-    return fail("bitcode file '" + File.Path +
-                "' holds a ThinLTO summary but no module to link (an "
-                "index-only file, as -thinlto-distributed-indexes writes, or "
-                "a thin-link file, as -fthin-link-bitcode writes); give the "
-                "bitcode of the helper object itself ('clang -O2 -flto=thin "
-                "-c helpers.c -o helpers.bc')");
+    return createStringError(
+        "bitcode file '" + File.Path +
+        "' holds a ThinLTO summary but no module to link (an "
+        "index-only file, as -thinlto-distributed-indexes writes, or "
+        "a thin-link file, as -fthin-link-bitcode writes); give the "
+        "bitcode of the helper object itself ('clang -O2 -flto=thin "
+        "-c helpers.c -o helpers.bc')");
   };
   Expected<std::unique_ptr<Module>> Parsed =
       Modules ? Modules->front().getLazyModule(Ctx, false, false)
@@ -113,11 +110,11 @@ Error checkBitcode(HelperFile &File, LLVMContext &Ctx) {
   std::string Why = toString(Parsed.takeError());
   if (File.HasLTOSummary)
     return IndexOnly();
-  return fail("helper file '" + File.Path + "' is not readable LLVM bitcode (" +
-              Why +
-              "); it may be truncated: rebuild it with 'clang -emit-llvm -c', "
-              "with a clang whose LLVM major is at most " +
-              Twine(LLVM_VERSION_MAJOR));
+  return createStringError(
+      "helper file '" + File.Path + "' is not readable LLVM bitcode (" + Why +
+      "); it may be truncated: rebuild it with 'clang -emit-llvm -c', "
+      "with a clang whose LLVM major is at most " +
+      Twine(LLVM_VERSION_MAJOR));
 }
 
 Expected<std::unique_ptr<Module>> parseText(const HelperFile &File,
@@ -126,19 +123,20 @@ Expected<std::unique_ptr<Module>> parseText(const HelperFile &File,
   std::unique_ptr<Module> M =
       parseAssembly(File.Buffer->getMemBufferRef(), Diag, Ctx);
   if (!M)
-    return fail("helper file '" + File.Path +
-                "' is neither LLVM bitcode nor valid textual IR (line " +
-                Twine(Diag.getLineNo()) + ", column " +
-                Twine(Diag.getColumnNo() + 1) + ": " + Diag.getMessage() +
-                "); build it with 'clang -emit-llvm -c' (bitcode) or "
-                "'clang -emit-llvm -S' (IR)");
+    return createStringError(
+        "helper file '" + File.Path +
+        "' is neither LLVM bitcode nor valid textual IR (line " +
+        Twine(Diag.getLineNo()) + ", column " + Twine(Diag.getColumnNo() + 1) +
+        ": " + Diag.getMessage() +
+        "); build it with 'clang -emit-llvm -c' (bitcode) or "
+        "'clang -emit-llvm -S' (IR)");
   std::string Broken;
   raw_string_ostream OS(Broken);
   if (verifyModule(*M, &OS)) {
     std::replace(Broken.begin(), Broken.end(), '\n', ' ');
-    return fail("helper file '" + File.Path +
-                "' is not valid IR: " + StringRef(Broken).trim() +
-                "; fix the IR or rebuild it from C with clang");
+    return createStringError("helper file '" + File.Path +
+                             "' is not valid IR: " + StringRef(Broken).trim() +
+                             "; fix the IR or rebuild it from C with clang");
   }
   return M;
 }
@@ -168,24 +166,26 @@ Expected<HelperFile> readHelperFile(const std::string &Path, LLVMContext &Ctx,
   sys::fs::file_status St;
   if (!sys::fs::status(Path, St)) {
     if (St.type() == sys::fs::file_type::directory_file)
-      return fail("helper file '" + Path +
-                  "' is a directory; name the bitcode file itself, e.g. "
-                  "helpers=" +
-                  Path + "/helpers.bc");
+      return createStringError(
+          "helper file '" + Path +
+          "' is a directory; name the bitcode file itself, e.g. "
+          "helpers=" +
+          Path + "/helpers.bc");
     if (St.type() != sys::fs::file_type::regular_file)
-      return fail("helper file '" + Path + "' is " +
-                  describeFileType(St.type()) +
-                  ", not a regular file; write the bitcode to a file first "
-                  "('clang -emit-llvm -c helpers.c -o helpers.bc') and name "
-                  "that file");
+      return createStringError(
+          "helper file '" + Path + "' is " + describeFileType(St.type()) +
+          ", not a regular file; write the bitcode to a file first "
+          "('clang -emit-llvm -c helpers.c -o helpers.bc') and name "
+          "that file");
   }
   ErrorOr<std::unique_ptr<MemoryBuffer>> BufOrErr =
       MemoryBuffer::getFile(Path, /*IsText=*/false,
                             /*RequiresNullTerminator=*/true);
   if (std::error_code EC = BufOrErr.getError())
-    return fail("cannot read helper file '" + Path + "': " + EC.message() +
-                "; build it with 'clang -emit-llvm -c helpers.c -o " + Path +
-                "' or fix the helpers= parameter");
+    return createStringError(
+        "cannot read helper file '" + Path + "': " + EC.message() +
+        "; build it with 'clang -emit-llvm -c helpers.c -o " + Path +
+        "' or fix the helpers= parameter");
   HelperFile File;
   File.Path = Path;
   File.Buffer = std::move(*BufOrErr);
@@ -193,8 +193,9 @@ Expected<HelperFile> readHelperFile(const std::string &Path, LLVMContext &Ctx,
   ++NumFilesRead;
   NumBytesRead += Bytes.size();
   if (Bytes.trim().empty())
-    return fail("helper file '" + Path +
-                "' is empty; rebuild it with 'clang -emit-llvm -c'");
+    return createStringError(
+        "helper file '" + Path +
+        "' is empty; rebuild it with 'clang -emit-llvm -c'");
   File.IsBitcode = isBitcode(
       reinterpret_cast<const unsigned char *>(File.Buffer->getBufferStart()),
       reinterpret_cast<const unsigned char *>(File.Buffer->getBufferEnd()));

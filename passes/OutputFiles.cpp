@@ -23,10 +23,6 @@ using namespace llvm;
 namespace rih {
 namespace {
 
-Error fail(const Twine &Msg) {
-  return createStringError(inconvertibleErrorCode(), Msg);
-}
-
 /// Held while the plugin writes one of its files and while it looks at the
 /// files the process has open: rustc's codegen units run the plugin on
 /// several threads, and one unit must not take another's dependency file,
@@ -134,17 +130,18 @@ Error checkOutputPaths(ArrayRef<PlannedOutput> Outputs,
       continue;
     for (const Protected &P : Files)
       if (sameFile(Out.Path, P.Path))
-        return fail(Out.What + " '" + Out.Path + "' is " + P.What + " ('" +
-                    P.Shown + "'); writing " + Out.What +
-                    " would destroy it: give " + Out.What + " another path (" +
-                    Out.Parameter + ")");
+        return createStringError(Out.What + " '" + Out.Path + "' is " + P.What +
+                                 " ('" + P.Shown + "'); writing " + Out.What +
+                                 " would destroy it: give " + Out.What +
+                                 " another path (" + Out.Parameter + ")");
     for (size_t J = 0; J < I; ++J)
       if (Outputs[J].Path != "-" && sameFile(Out.Path, Outputs[J].Path))
-        return fail(Out.What + " '" + Out.Path + "' and " + Outputs[J].What +
-                    " '" + Outputs[J].Path +
-                    "' are one file; give each its "
-                    "own path (" +
-                    Out.Parameter + "; " + Outputs[J].Parameter + ")");
+        return createStringError(Out.What + " '" + Out.Path + "' and " +
+                                 Outputs[J].What + " '" + Outputs[J].Path +
+                                 "' are one file; give each its "
+                                 "own path (" +
+                                 Out.Parameter + "; " + Outputs[J].Parameter +
+                                 ")");
   }
   return Error::success();
 }
@@ -156,7 +153,7 @@ Error writeOutputFile(StringRef Path, function_ref<void(raw_ostream &)> Emit) {
       return Error::success();
     std::error_code EC = OS.error();
     OS.clear_error(); // Reported here, not by raw_fd_ostream's destructor.
-    return fail(EC.message());
+    return createStringError(EC.message());
   };
   if (Path == "-") {
     raw_fd_ostream &OS = outs();
@@ -168,13 +165,13 @@ Error writeOutputFile(StringRef Path, function_ref<void(raw_ostream &)> Emit) {
   bool Exists = !sys::fs::status(Path, St) &&
                 St.type() != sys::fs::file_type::file_not_found;
   if (Exists && St.type() == sys::fs::file_type::directory_file)
-    return fail("it is a directory");
+    return createStringError("it is a directory");
   if (Exists && St.type() != sys::fs::file_type::regular_file) {
     // A device, FIFO or socket: written in place, like `> PATH`.
     std::error_code EC;
     raw_fd_ostream OS(Path, EC, sys::fs::OF_None);
     if (EC)
-      return fail(EC.message());
+      return createStringError(EC.message());
     Emit(OS);
     OS.close();
     return Check(OS);
@@ -186,13 +183,13 @@ Error writeOutputFile(StringRef Path, function_ref<void(raw_ostream &)> Emit) {
       Target = Path;
     if (std::error_code EC =
             sys::fs::access(Target, sys::fs::AccessMode::Write))
-      return fail(EC.message());
+      return createStringError(EC.message());
   }
   Expected<sys::fs::TempFile> Temp =
       sys::fs::TempFile::create(Target + ".tmp-%%%%%%");
   if (!Temp)
-    return fail("cannot create a temporary file beside it: " +
-                toString(Temp.takeError()));
+    return createStringError("cannot create a temporary file beside it: " +
+                             toString(Temp.takeError()));
   raw_fd_ostream OS(Temp->FD, /*shouldClose=*/false);
   Emit(OS);
   OS.flush();
