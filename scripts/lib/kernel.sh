@@ -10,7 +10,8 @@
 #   rih_kernel_configure SRC BUILD ARCH CONFIG off|on
 #                               tinyconfig + our fragments into BUILD/.config
 #                               (left alone when already equal); CONFIG is
-#                               minimal, hardened or rust-all
+#                               minimal, hardened, lto (hardened with
+#                               Clang ThinLTO) or rust-all
 #   rih_kernel_make SRC BUILD ARCH off|on|always MAKE-ARGS...
 #                               make with every tool pinned; always: rustc
 #                               through scripts/kbuild/rustc-linux-7.1-way
@@ -105,7 +106,9 @@ rih_kernel_configure() {
   frag=$scratch/fragment.config
   cat "$RIH_KBUILD/minimal.config" >"$frag"
   cat "$RIH_KBUILD/$arch.config" >>"$frag"
-  [[ $config == hardened ]] && cat "$RIH_KBUILD/hardened.config" "$RIH_KBUILD/hardened-$arch.config" >>"$frag"
+  [[ $config == hardened || $config == lto ]] &&
+    cat "$RIH_KBUILD/hardened.config" "$RIH_KBUILD/hardened-$arch.config" >>"$frag"
+  [[ $config == lto ]] && cat "$RIH_KBUILD/lto.config" >>"$frag"
   [[ $config == rust-all ]] && cat "$RIH_KBUILD/rust-all.config" >>"$frag"
   if [[ $variant == on ]]; then
     echo CONFIG_RUST_INLINE_HELPERS=y >>"$frag"

@@ -14,10 +14,12 @@ Checks, on BUILD (an "on" build of scripts/kernel-e2e):
 - with CONFIG_CFI_CLANG, every helper the bitcode defines has a !kcfi_type,
   and the hash of __cfi_HELPER in vmlinux (helpers.o, the normal C rule) is
   that value: the type ids the plugin carries into Rust are helpers.o's;
-- rust/helpers/helpers.o is an ELF object built without -flto;
-- no section of vmlinux, a .ko, helpers.o or rust/kernel.o holds LLVM
-  bitcode or an LTO summary (.llvmbc, .llvmcmd, .llvm.lto,
-  .llvm.embedded.object);
+- rust/helpers/helpers.o is an ELF object built without -flto; with
+  CONFIG_LTO_CLANG it is LTO bitcode instead, as every C object of that
+  kernel (the normal C rule either way);
+- no section of vmlinux, a .ko, helpers.o (without CONFIG_LTO_CLANG) or
+  rust/kernel.o holds LLVM bitcode or an LTO summary (.llvmbc, .llvmcmd,
+  .llvm.lto, .llvm.embedded.object);
 - the plugin's reports name no module flag it had to change (module_flags).
 The module flags the helper bitcode carries are listed, for the record.
 
@@ -138,11 +140,19 @@ def section(build, bindir, arch="x86_64"):
             magic = fh.read(4)
     except OSError:
         saved, magic = "", b""
-    lto_cc = re.search(r"\s-flto(=\S+)?\s", saved) is not None and not config_has(build, "CONFIG_LTO_CLANG")
-    lines.append("| `helpers.o`: ELF, built without `-flto` | %s |" % (
-        "yes" if magic == b"\x7fELF" and not lto_cc else "NO"))
-    if magic != b"\x7fELF" or lto_cc:
-        failures.append("rust/helpers/helpers.o is not a plain ELF object built without -flto")
+    kernel_lto = config_has(build, "CONFIG_LTO_CLANG")
+    lto_cc = re.search(r"\s-flto(=\S+)?\s", saved) is not None
+    if kernel_lto:
+        # Under CONFIG_LTO_CLANG every C object is bitcode for ld.lld's LTO.
+        lines.append("| `helpers.o`: LTO bitcode, as every C object with `CONFIG_LTO_CLANG` | %s |" % (
+            "yes" if magic == b"BC\xc0\xde" and lto_cc else "NO"))
+        if magic != b"BC\xc0\xde" or not lto_cc:
+            failures.append("rust/helpers/helpers.o is not the LTO bitcode CONFIG_LTO_CLANG builds")
+    else:
+        lines.append("| `helpers.o`: ELF, built without `-flto` | %s |" % (
+            "yes" if magic == b"\x7fELF" and not lto_cc else "NO"))
+        if magic != b"\x7fELF" or lto_cc:
+            failures.append("rust/helpers/helpers.o is not a plain ELF object built without -flto")
     if config_has(build, "CONFIG_CFI_CLANG"):
         f = facts.get(BITCODE[0])
         helpers = [h for h in (f["defined"] if f else []) if h.startswith("rust_helper_")]
@@ -160,8 +170,9 @@ def section(build, bindir, arch="x86_64"):
             if differ or not image:
                 failures.append("kCFI hashes of vmlinux and helpers.bc differ for: "
                                 + (", ".join(differ) or "(no __cfi_ preamble found)"))
-    elfs = [os.path.join(build, "vmlinux"), os.path.join(build, "rust/helpers/helpers.o"),
-            os.path.join(build, "rust/kernel.o")]
+    elfs = [os.path.join(build, "vmlinux"), os.path.join(build, "rust/kernel.o")]
+    if not kernel_lto:
+        elfs.append(os.path.join(build, "rust/helpers/helpers.o"))
     elfs += sorted(k for k in glob.glob(os.path.join(build, "**", "*.ko"), recursive=True)
                    if not os.path.relpath(k, build).startswith("initramfs" + os.sep))
     leaks = {}
@@ -172,8 +183,8 @@ def section(build, bindir, arch="x86_64"):
         s = lto_sections(bindir, e)
         if s:
             leaks[os.path.relpath(e, build)] = s
-    lines.append("| bitcode/LTO sections in vmlinux, `helpers.o`, `rust/kernel.o` and %d .ko | %s |" % (
-        len(elfs) - 3, "; ".join("%s: %s" % (k, " ".join(v)) for k, v in leaks.items()) or "none"))
+    lines.append("| bitcode/LTO sections in vmlinux, %s`rust/kernel.o` and %d .ko | %s |" % (
+        "" if kernel_lto else "`helpers.o`, ", len(elfs) - (2 if kernel_lto else 3), "; ".join("%s: %s" % (k, " ".join(v)) for k, v in leaks.items()) or "none"))
     for k, v in leaks.items():
         failures.append("%s has bitcode/LTO sections: %s" % (k, " ".join(v)))
     changed = {}

@@ -319,7 +319,7 @@ def main():
             h[len("rust_helper_"):], " | ".join(cells),
             "%d / %d" % (r["calls"], r["inlined"]) if r else "-", reasons))
 
-    if args.config == "hardened" and args.arch == "x86_64":
+    if args.config in ("hardened", "lto") and args.arch == "x86_64":
         lines += hardening_section(args, data, variants, rep)
     if args.config == "hardened" and args.arch == "arm64":
         section, lost = arm64_hardening_section(args, data, variants)
