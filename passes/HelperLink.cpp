@@ -104,7 +104,7 @@ bool HelperLinker::providesNeededSymbol(const HelperFile &File) const {
 bool HelperLinker::run() {
   if (!openAll())
     return false;
-  bool Adopted = false;
+  bool Changed = false;
   for (const HelperFile &File : Files)
     if (auto It = InModule.find(File.Path); It != InModule.end()) {
       std::optional<unsigned> N =
@@ -112,13 +112,12 @@ bool HelperLinker::run() {
       if (!N)
         return true;
       if (*N) {
-        Adopted = true;
+        Changed = true;
         Used.insert(File.Path);
       }
     }
   // A helper of one file may call a helper of another: link in rounds until
   // no file provides anything that is still only declared.
-  bool Changed = false;
   for (unsigned Round = 0; Round <= Files.size(); ++Round) {
     bool Progress = false;
     for (HelperFile &File : Files) {
@@ -172,7 +171,7 @@ bool HelperLinker::run() {
       noteUnused(File, "it defines nothing that module '" +
                            M.getModuleIdentifier() + "' uses");
   noteNotDefined();
-  return Changed || Adopted;
+  return Changed;
 }
 
 } // namespace linker
